@@ -1,0 +1,3 @@
+using ObservabilityStack.Cli;
+
+return await CommandLine.RunAsync(args);

@@ -1,0 +1,20 @@
+namespace ObservabilityStack.Emulator;
+
+/// <summary>How to run the Elasticsearch emulator.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Address to bind. Default loopback only.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 picks a free one (see <see cref="EmulatorHost.Url"/>). Default 9200.</summary>
+    public int Port { get; set; } = 9200;
+
+    /// <summary>Directory for durable data; null keeps everything in memory.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>When true, requests need valid credentials and roles are enforced.</summary>
+    public bool Security { get; set; }
+
+    /// <summary>Clock for timestamps, date math and ILM; tests inject a fake one to move time.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+}
