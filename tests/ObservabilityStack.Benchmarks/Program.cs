@@ -1,1 +1,23 @@
-BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+using BenchmarkDotNet.Running;
+using ObservabilityStack.Benchmarks.LoadRuns;
+
+// `-- load NAME [args]` runs a load run (see ILoadRun); anything else goes to BenchmarkDotNet.
+if (args.Length >= 2 && args[0] == "load")
+{
+    var runs = typeof(Program).Assembly.GetTypes()
+        .Where(t => typeof(ILoadRun).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
+        .Select(t => (ILoadRun)Activator.CreateInstance(t)!)
+        .ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+    if (!runs.TryGetValue(args[1], out var run))
+    {
+        Console.Error.WriteLine($"Unknown load run '{args[1]}'. Known: {string.Join(", ", runs.Keys.Order())}");
+        return 2;
+    }
+
+    using var cts = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+    return await run.RunAsync(args[2..], cts.Token);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
