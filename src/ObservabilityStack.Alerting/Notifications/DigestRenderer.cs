@@ -19,8 +19,9 @@ public static class DigestRenderer
         var measure = AlertWording.Measure(rule, n.Group?.Fields);
         var value = AlertWording.Value(rule, n.Group?.Value ?? n.State.LastValue);
         var label = AlertWording.Label(n.Kind, rule.Severity);
-        var headline = n.Kind == NotificationKind.SelfAlert ? n.Detail ?? "alert engine degraded" : $"{where} {measure} {value}";
-        var subject = n.Kind == NotificationKind.SelfAlert
+        var self = rule.Name == Jobs.SelfMonitor.RuleName;
+        var headline = self ? n.Detail ?? "alert engine degraded" : $"{where} {measure} {value}";
+        var subject = self
             ? $"[{label}] {headline}"
             : $"[{label}] {where}: {measure} {value} over {AlertWording.Duration(rule.Window)} ({AlertWording.Threshold(rule)})";
 
@@ -28,7 +29,7 @@ public static class DigestRenderer
         {
             ("What", $"{rule.Name}{(rule.Description is null ? "" : $" — {rule.Description}")}"),
             ("Where", where),
-            ("Value", $"{value} over {AlertWording.Duration(rule.Window)} ({AlertWording.Threshold(rule)})"),
+            ("Value", self ? "-" : $"{value} over {AlertWording.Duration(rule.Window)} ({AlertWording.Threshold(rule)})"),
         };
         if (n.State.FiringSince is { } since)
         {
