@@ -14,4 +14,7 @@ internal sealed class DocContext
 
     /// <summary>Position of the document within its shard's enumeration.</summary>
     public int DocIndex { get; set; }
+
+    /// <summary>The query score of the current document (for top_hits).</summary>
+    public double Score { get; set; }
 }
