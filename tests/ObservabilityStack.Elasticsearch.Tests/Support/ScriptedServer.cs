@@ -67,6 +67,22 @@ internal sealed class ScriptedServer : IAsyncDisposable
             await context.Response.WriteAsync(body);
         });
 
+    /// <summary>Queues an answer that comes only after <paramref name="delay"/> (or when the client gives up).</summary>
+    public void EnqueueDelayed(TimeSpan delay) =>
+        _script.Enqueue(async context =>
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await context.Response.WriteAsync("{}");
+        });
+
     /// <summary>Queues an answer with the Elasticsearch product header.</summary>
     public void EnqueueElasticsearch(int status, string body, params (string Name, string Value)[] headers) =>
         Enqueue(status, body, "application/json", [("X-Elastic-Product", "Elasticsearch"), .. headers]);
