@@ -94,18 +94,30 @@ public sealed class RetryTests : ScriptedServerTest
     }
 
     [Fact]
-    public async Task SendAsyncReturnsTheFinalErrorAnswerInsteadOfThrowing()
+    public async Task SendAsyncMakesOneAttemptAndReturnsTheErrorAnswerForTheCallersOwnPolicy()
     {
-        Server.EnqueueElasticsearch(429, Rejected);
-        Server.EnqueueElasticsearch(429, Rejected);
-        using var client = Client(o => o.MaxRetries = 1);
+        Server.EnqueueElasticsearch(429, Rejected, ("Retry-After", "7"));
+        using var client = Client(o => o.MaxRetries = 3);
 
         var response = await client.SendJsonAsync(HttpMethod.Post, "/_bulk", "{}");
 
         response.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
-        response.Retries.ShouldBe(1);
-        Server.Requests.Count.ShouldBe(2);
-        Server.Requests[1].BodyText.ShouldBe("{}");
+        response.Retries.ShouldBe(0);
+        response.TryGetError(out var type, out _).ShouldBeTrue();
+        type.ShouldBe("es_rejected_execution_exception");
+        Server.Requests.ShouldHaveSingleItem().BodyText.ShouldBe("{}");
+        client.RetryCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task SendAsyncKeepsHttpClientsExceptionForARefusedConnection()
+    {
+        using var client = new ElasticsearchClient(new ElasticsearchClientOptions { Url = new Uri($"http://127.0.0.1:{FreePort()}") }, null, Time);
+
+        var error = await Should.ThrowAsync<HttpRequestException>(() => client.SendJsonAsync(HttpMethod.Get, "/", null));
+
+        error.InnerException.ShouldBeOfType<SocketException>();
+        client.RetryCount.ShouldBe(0);
     }
 
     [Fact]
