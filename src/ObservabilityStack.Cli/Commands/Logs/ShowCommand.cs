@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ObservabilityStack.Cli.Core;
 using ObservabilityStack.Cli.Features;
 using ObservabilityStack.Elasticsearch;
+using ObservabilityStack.Elasticsearch.Provisioning;
 using Spectre.Console;
 
 namespace ObservabilityStack.Cli.Commands.Logs;
@@ -129,7 +130,7 @@ internal sealed class ShowCommand : CommandDefinition
         if (!response.IsSuccess)
         {
             throw new CliException(
-                $"Search failed at {client.Options.Url} ({(int)response.StatusCode}): {ErrorText.Reason(response)}. " +
+                $"Search failed at {client.Options.Url} ({(int)response.StatusCode}): {ErrorReason.Of(response)}. " +
                 "Check --query syntax and credentials.", ExitCodes.Failure);
         }
 
