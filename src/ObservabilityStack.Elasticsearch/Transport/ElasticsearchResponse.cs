@@ -22,6 +22,26 @@ public sealed class ElasticsearchResponse
     /// <summary>True for 2xx.</summary>
     public bool IsSuccess => (int)StatusCode is >= 200 and < 300;
 
+    /// <summary>The <c>Content-Type</c> media type of the body, if any.</summary>
+    public string? ContentType { get; init; }
+
+    /// <summary>The <c>X-Elastic-Product</c> header; Elasticsearch 7.14+ always sends <c>Elasticsearch</c>.</summary>
+    public string? ProductHeader { get; init; }
+
+    /// <summary>How many retries it took to get this answer (0 when the first attempt was final).</summary>
+    public int Retries { get; init; }
+
     /// <summary>Parses the body as JSON. The caller disposes the document.</summary>
     public JsonDocument ToJsonDocument() => JsonDocument.Parse(Body);
+
+    /// <summary>Throws <see cref="ElasticsearchException"/> with status, <c>error.type</c> and reason unless 2xx.</summary>
+    public ElasticsearchResponse EnsureSuccess(string? action = null)
+    {
+        if (!IsSuccess)
+        {
+            throw ErrorParser.ToException(this, action);
+        }
+
+        return this;
+    }
 }
