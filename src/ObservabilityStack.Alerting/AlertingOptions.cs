@@ -59,8 +59,8 @@ public sealed class AlertingOptions
     /// <summary>Clock; tests pass a fake one. Default the system clock.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
-    /// <summary>Rules evaluated at the same time at most. Default 8.</summary>
-    public int MaxConcurrentRuns { get; set; } = 8;
+    /// <summary>Rules evaluated at the same time at most. Default 16 (runs mostly wait on Elasticsearch).</summary>
+    public int MaxConcurrentRuns { get; set; } = 16;
 
     /// <summary>A run starting later than this after its time counts as skipped. Default 5 seconds.</summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(5);

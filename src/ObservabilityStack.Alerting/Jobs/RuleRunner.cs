@@ -20,6 +20,8 @@ public sealed class RuleRunner
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private int _historyFailures;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Dictionary<string, VersionedState> States, DateTimeOffset LoadedAt)> _cache =
+        new(StringComparer.Ordinal);
 
     /// <summary>Creates the runner.</summary>
     public RuleRunner(IRuleEvaluator evaluator, IAlertStateStore store, INotificationSink sink, AlertMutes mutes,
@@ -45,11 +47,11 @@ public sealed class RuleRunner
         var now = _clock.GetUtcNow();
         var evaluation = await _evaluator.EvaluateAsync(rule, now, cancellationToken).ConfigureAwait(false);
         await _mutes.RefreshAsync(now, cancellationToken).ConfigureAwait(false);
-        var existing = (await _store.ListAsync(rule.Name, cancellationToken).ConfigureAwait(false))
-            .ToDictionary(s => s.State.Group, StringComparer.Ordinal);
+        var existing = await StatesAsync(rule.Name, now, cancellationToken).ConfigureAwait(false);
         var results = evaluation.Groups.ToDictionary(g => g.Key, StringComparer.Ordinal);
         var transitions = new List<StateTransition>();
         var finalStates = new List<AlertState>();
+        var finalStatesVersioned = new Dictionary<string, VersionedState>(StringComparer.Ordinal);
         var conflicts = 0;
         foreach (var key in results.Keys.Union(existing.Keys, StringComparer.Ordinal))
         {
@@ -69,7 +71,8 @@ public sealed class RuleRunner
                 var next = t.Next with { UpdatedAt = now, UpdatedBy = Instance };
                 if (await _store.TryWriteAsync(next, current.Version, cancellationToken).ConfigureAwait(false))
                 {
-                    current = current with { State = next };
+                    // Re-read state and version together (never our content with someone else's version).
+                    current = await _store.GetAsync(next.Id, cancellationToken).ConfigureAwait(false) ?? new VersionedState(next, null);
                     transitions.Add(t with { Next = next });
                     await AfterWriteAsync(rule, evaluation, result, t with { Next = next }, now, cancellationToken).ConfigureAwait(false);
                     break;
@@ -83,14 +86,34 @@ public sealed class RuleRunner
             }
 
             finalStates.Add(current.State);
+            finalStatesVersioned[key] = current;
         }
 
+        _cache[rule.Name] = (finalStatesVersioned, _cache.TryGetValue(rule.Name, out var old) ? old.LoadedAt : now);
         if (rule.Type == RuleType.Absence)
         {
             _mutes.Inhibition.Update(rule.Name, finalStates);
         }
 
         return new RunReport { Rule = rule.Name, Groups = results.Count, Transitions = transitions, Conflicts = conflicts };
+    }
+
+    /// <summary>
+    /// How long a rule's states are served from memory before being re-read. Safe because every change
+    /// is a conditional write: a stale version fails, and the runner re-reads and re-applies.
+    /// </summary>
+    public TimeSpan StateCacheTtl { get; init; } = TimeSpan.FromSeconds(30);
+
+    private async Task<Dictionary<string, VersionedState>> StatesAsync(string rule, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(rule, out var cached) && now - cached.LoadedAt < StateCacheTtl)
+        {
+            return new Dictionary<string, VersionedState>(cached.States, StringComparer.Ordinal);
+        }
+
+        var states = (await _store.ListAsync(rule, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.State.Group, StringComparer.Ordinal);
+        _cache[rule] = (states, now);
+        return new Dictionary<string, VersionedState>(states, StringComparer.Ordinal);
     }
 
     private async Task AfterWriteAsync(AlertRule rule, RuleEvaluation evaluation, GroupResult? result, StateTransition t,
