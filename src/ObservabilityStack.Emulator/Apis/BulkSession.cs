@@ -95,7 +95,8 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             kind = WriteKind.Create;
         }
 
-        var actionName = kind == WriteKind.Create && action.Action == "index" ? "create" : action.Action;
+        // Elasticsearch answers under the action's own key, except index with op_type=create, answered as create.
+        var actionName = action.Action == "index" && action.OpType == "create" ? "create" : action.Action;
         try
         {
             if (indexName is null)

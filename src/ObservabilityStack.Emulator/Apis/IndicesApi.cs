@@ -43,8 +43,8 @@ internal static class IndicesApi
         {
             if (cluster.FindDataStream(part) is not null)
             {
-                throw EmulatorException.IllegalArgument(
-                    $"index [{part}] is a data stream, use the delete data stream api to delete it");
+                // Elasticsearch does not resolve data stream names in the delete index API.
+                throw EmulatorException.IndexNotFound(part);
             }
 
             if (!part.Contains('*', StringComparison.Ordinal) && part != "_all" && cluster.FindIndex(part) is null && cluster.IsAlias(part))

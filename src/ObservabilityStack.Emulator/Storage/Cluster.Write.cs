@@ -138,6 +138,7 @@ internal sealed partial class Cluster
                 Name = name,
                 Template = template.Source!.Name,
                 Hidden = template.Source.DataStream?["hidden"]?.GetValue<bool>() == true,
+                Meta = template.Source.Body["_meta"]?.DeepClone() as JsonObject,
             };
             _dataStreams[name] = stream;
             AddBackingIndex(stream);

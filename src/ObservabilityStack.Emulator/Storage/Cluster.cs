@@ -122,6 +122,11 @@ internal sealed partial class Cluster
                 throw EmulatorException.IllegalArgument($"Failed to parse value [{shards}] for setting [index.number_of_shards] must be >= 1");
             }
 
+            if (flat.GetValueOrDefault("index.soft_deletes.enabled") == "false")
+            {
+                throw EmulatorException.IllegalArgument("Creating indices with soft-deletes disabled is no longer supported. Please do not specify a value for setting [index.soft_deletes.enabled].");
+            }
+
             index.Settings.Apply(flat);
             index.Mappings.Merge(body["mappings"] as JsonObject);
             foreach (var (alias, definition) in TemplateBodies.NormalizeAliases(body["aliases"] as JsonObject))
