@@ -58,7 +58,9 @@ internal static class DeleteByQuery
         }
 
         WriteParameters.Complete(indices, r.Flag("refresh") ? RefreshPolicy.Immediate : RefreshPolicy.None);
-        await r.WriteAsync(failures.Count > 0 ? 409 : 200, w =>
+        var status = failures.Count > 0 ? 409 : 200;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();
             w.WriteNumber("took", SearchApi.Elapsed(started));
@@ -89,6 +91,15 @@ internal static class DeleteByQuery
 
             w.WriteEndArray();
             w.WriteEndObject();
-        });
+        }
+
+        if (r.Query("wait_for_completion") == "false")
+        {
+            var task = context.Tasks.Complete("indices:data/write/delete/byquery", (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(buffer.WrittenSpan)!);
+            await r.WriteNodeAsync(200, new System.Text.Json.Nodes.JsonObject { ["task"] = task });
+            return;
+        }
+
+        await r.WriteBytesAsync(status, buffer.WrittenMemory);
     }
 }

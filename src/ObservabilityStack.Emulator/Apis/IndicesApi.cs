@@ -29,9 +29,8 @@ internal static class IndicesApi
 
     private static async Task Create(EsRequest r, Cluster cluster)
     {
-        var name = r.Route("index");
         var body = await r.ReadObjectAsync();
-        cluster.CreateIndex(name, body, explicitCreate: true);
+        var name = cluster.CreateIndex(r.Route("index"), body, explicitCreate: true).Name;
         await r.WriteNodeAsync(200, new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true, ["index"] = name });
     }
 

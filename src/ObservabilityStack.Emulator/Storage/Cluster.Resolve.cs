@@ -18,7 +18,7 @@ internal sealed partial class Cluster
         var parts = expression.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var p = 0; p < parts.Length; p++)
         {
-            var part = parts[p];
+            var part = DateMathNames.Resolve(parts[p], Clock.GetUtcNow());
             if (part.StartsWith('-') && p > 0)
             {
                 var excluded = part[1..];
@@ -97,7 +97,7 @@ internal sealed partial class Cluster
 
         foreach (var stream in AllDataStreams)
         {
-            if (Wildcard.Matches(pattern, stream.Name) && (!stream.Hidden || options.ExpandHidden))
+            if (Wildcard.Matches(pattern, stream.Name) && (!stream.Hidden || includeHidden))
             {
                 matched.AddRange(BackingIndices(stream));
             }
