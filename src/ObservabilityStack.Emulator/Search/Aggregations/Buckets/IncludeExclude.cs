@@ -134,12 +134,13 @@ internal sealed class IncludeExclude
         return false;
     }
 
+    // HPPC's BitMixer.mix64, which Elasticsearch uses to partition numeric terms.
     private static long Mix64(long k)
     {
         var z = (ulong)k;
-        z = (z ^ (z >> 33)) * 0xff51afd7ed558ccdUL;
-        z = (z ^ (z >> 33)) * 0xc4ceb9fe1a85ec53UL;
-        return (long)(z ^ (z >> 33));
+        z = (z ^ (z >> 32)) * 0x4cd6944c5cc20b6dUL;
+        z = (z ^ (z >> 29)) * 0xfc12c5b19d3259e9UL;
+        return (long)(z ^ (z >> 32));
     }
 
     // Lucene's StringHelper.murmurhash3_x86_32.
