@@ -75,4 +75,32 @@ public sealed class SearchErrorTests
 
         matching.Select(d => d.Id).ShouldBe(["1", "5"]);
     }
+
+    [Fact]
+    public void TermsQueryOverIndexMaxTermsCountIsRejected()
+    {
+        var shard = new TestShard("test_index", """{"user":{"type":"keyword"}}""") { MaxTermsCount = 2 }.AddAll("""{"user":"u1"}""", """{"user":"u2"}""");
+
+        SearchRunner.Search("""{"query":{"terms":{"user":["u1","u2"]}}}""", shard).Total().ShouldBe(2);
+        SearchRunner.SearchFails("""{"query":{"terms":{"user":["u1","u2","u3"]}}}""", shard).Message.ShouldBe(
+            "The number of terms [3] used in the Terms Query request has exceeded the allowed maximum of [2]. This maximum can be set by changing the [index.max_terms_count] index level setting.");
+    }
+
+    [Fact]
+    public void IndexMaxResultWindowIsHonoured()
+    {
+        var shard = new TestShard("small") { MaxResultWindow = 5 };
+
+        SearchRunner.SearchFails("""{"from":3,"size":3}""", shard).Message.ShouldStartWith(
+            "Result window is too large, from + size must be less than or equal to: [5] but was [6].");
+    }
+
+    [Fact]
+    public void RegexIncludeOnIpTermsIsRejected()
+    {
+        var shard = new TestShard("test_1", """{"ip":{"type":"ip"}}""").AddAll("""{"ip":"127.0.0.1"}""");
+
+        SearchRunner.SearchFails("""{"aggs":{"ip_terms":{"terms":{"field":"ip","exclude":"127.*"}}}}""", shard).Message.ShouldStartWith(
+            "Aggregation [ip_terms] cannot support regular expression style include/exclude settings");
+    }
 }
