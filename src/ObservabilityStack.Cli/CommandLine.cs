@@ -22,6 +22,8 @@ internal static class CommandLine
             return 0;
         });
         root.Subcommands.Add(emulator);
+        root.Subcommands.Add(Commands.Gateway.RunCommand.Create());
+        root.Subcommands.Add(Commands.Keys.KeysCommand.Create());
         return root;
     }
 }
