@@ -51,7 +51,7 @@ public sealed class RetentionTests : IDisposable
         foreach (var service in new[] { "brief", "lasting" })
         {
             var at = _clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-            var doc = $$"""{"@timestamp":"{{at}}","message":"{{marker}}","service":{"name":"{{service}}"},"event":{"id":"{{service}}-{{marker}}"}}""";
+            var doc = $$$"""{"@timestamp":"{{{at}}}","message":"{{{marker}}}","service":{"name":"{{{service}}}"},"event":{"id":"{{{service}}}-{{{marker}}}"}}""";
             var response = await cluster.Client.SendJsonAsync(HttpMethod.Put, $"/logs-{service}-production/_create/{service}-{marker}?refresh=true", doc);
             response.IsSuccess.ShouldBeTrue(System.Text.Encoding.UTF8.GetString(response.Body.Span));
         }
@@ -59,7 +59,7 @@ public sealed class RetentionTests : IDisposable
 
     private static async Task<bool> ExistsAsync(TestCluster cluster, string service, string marker)
     {
-        var body = $$"""{"query":{"ids":{"values":["{{service}}-{{marker}}"]}}}""";
+        var body = $$$$"""{"query":{"ids":{"values":["{{{{service}}}}-{{{{marker}}}}"]}}}""";
         var response = await cluster.Client.SendJsonAsync(HttpMethod.Post, $"/logs-{service}-production/_count?ignore_unavailable=true", body);
         response.IsSuccess.ShouldBeTrue(System.Text.Encoding.UTF8.GetString(response.Body.Span));
         using var doc = response.ToJsonDocument();
