@@ -68,10 +68,8 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
 
     public void Finish()
     {
-        if (_pending is not null)
-        {
-            throw EmulatorException.IllegalArgument("The bulk request must be terminated by a newline [\\n]");
-        }
+        // Like Elasticsearch's parser, an action line with no source line after it at the very end is dropped.
+        _pending = null;
 
         var writer = Writer;
         writer.WriteEndArray();
@@ -90,12 +88,10 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             _ => WriteParameters.OpType(action.OpType, action.Id is not null, WriteKind.Index),
         };
         var id = action.Id;
-        if (id is null && action.Action == "index" && action.OpType is null)
-        {
-            kind = WriteKind.Create;
-        }
+        var autoId = id is null;
 
-        var actionName = kind == WriteKind.Create && action.Action == "index" ? "create" : action.Action;
+        // Elasticsearch answers under the action's own key, except index with op_type=create, answered as create.
+        var actionName = action.Action == "index" && action.OpType == "create" ? "create" : action.Action;
         try
         {
             if (indexName is null)
@@ -119,8 +115,8 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             }
 
             id ??= WriteParameters.NewId();
-            var target = context.Cluster.ResolveWriteTarget(indexName, kind, action.RequireAlias ?? requireAlias, action.IfSeqNo is not null);
-            var options = new WriteOptions(kind == WriteKind.Create, action.IfSeqNo, action.IfPrimaryTerm);
+            var target = context.Cluster.ResolveWriteTarget(indexName, kind, action.RequireAlias ?? requireAlias, action.IfSeqNo is not null, autoId);
+            var options = new WriteOptions(kind == WriteKind.Create || autoId, action.IfSeqNo, action.IfPrimaryTerm);
             var result = kind switch
             {
                 WriteKind.Delete => target.Delete(id, options),

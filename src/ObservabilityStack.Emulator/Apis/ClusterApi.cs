@@ -105,7 +105,22 @@ internal static class ClusterApi
             foreach (var index in indices)
             {
                 var shards = int.TryParse(index.Settings["index.number_of_shards"], out var n) ? n : 1;
-                perIndex[index.Name] = new JsonObject
+                var shardDetails = new JsonObject();
+                for (var s = 0; s < shards; s++)
+                {
+                    shardDetails[s.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
+                    {
+                        ["status"] = "green",
+                        ["primary_active"] = true,
+                        ["active_shards"] = 1,
+                        ["relocating_shards"] = 0,
+                        ["initializing_shards"] = 0,
+                        ["unassigned_shards"] = 0,
+                        ["unassigned_primary_shards"] = 0,
+                    };
+                }
+
+                var indexHealth = perIndex[index.Name] = new JsonObject
                 {
                     ["status"] = "green",
                     ["number_of_shards"] = shards,
@@ -117,6 +132,10 @@ internal static class ClusterApi
                     ["unassigned_shards"] = 0,
                     ["unassigned_primary_shards"] = 0,
                 };
+                if (level == "shards")
+                {
+                    indexHealth["shards"] = shardDetails;
+                }
             }
 
             answer["indices"] = perIndex;

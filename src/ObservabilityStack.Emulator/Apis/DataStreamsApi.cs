@@ -27,7 +27,9 @@ internal static class DataStreamsApi
     private static Task Get(EsRequest r, Cluster cluster, string? name)
     {
         var list = new JsonArray();
-        foreach (var stream in cluster.ResolveDataStreams(name))
+        var expand = r.Query("expand_wildcards") ?? "open";
+        var hidden = expand.Contains("hidden", StringComparison.Ordinal) || expand.Contains("all", StringComparison.Ordinal);
+        foreach (var stream in cluster.ResolveDataStreams(name, hidden))
         {
             list.Add(Describe(cluster, stream));
         }
@@ -39,12 +41,14 @@ internal static class DataStreamsApi
     {
         var indices = new JsonArray();
         string? policy = null;
+        var preferIlm = true;
         lock (cluster.MetadataLock)
         {
             foreach (var name in stream.Indices)
             {
                 var index = cluster.FindIndex(name);
-                var entry = new JsonObject { ["index_name"] = name, ["index_uuid"] = index?.Uuid, ["prefer_ilm"] = true };
+                preferIlm = index?.Settings["index.lifecycle.prefer_ilm"] != "false";
+                var entry = new JsonObject { ["index_name"] = name, ["index_uuid"] = index?.Uuid, ["prefer_ilm"] = preferIlm };
                 policy = index?.Settings["index.lifecycle.name"];
                 if (policy is not null)
                 {
@@ -71,7 +75,7 @@ internal static class DataStreamsApi
         }
 
         json["next_generation_managed_by"] = policy is null ? "Unmanaged" : "Index Lifecycle Management";
-        json["prefer_ilm"] = true;
+        json["prefer_ilm"] = preferIlm;
         json["hidden"] = stream.Hidden;
         json["system"] = false;
         json["allow_custom_routing"] = false;

@@ -24,10 +24,20 @@ internal static class SearchApi
     public static List<ISearchShard> Shards(Cluster cluster, string? expression, IndicesOptions options) =>
         cluster.Resolve(expression, options).Select(i => (ISearchShard)new IndexShard(i)).ToList();
 
+    /// <summary>Checks request parameters Elasticsearch validates before it resolves indices.</summary>
+    private static void Validate(EsRequest r)
+    {
+        if (r.Long("terminate_after") is < 0)
+        {
+            throw EmulatorException.IllegalArgument("terminateAfter must be > 0");
+        }
+    }
+
     public static IndicesOptions SearchDefaults { get; } = new(false, true, true, false);
 
     private static async Task Search(EsRequest r, EmulatorContext context, string? expression)
     {
+        Validate(r);
         var body = await ReadBodyAsync(r);
         var shards = Shards(context.Cluster, expression, IndicesOptions.From(r, SearchDefaults));
         var buffer = Run(body, r.QueryParameters, shards, context.Clock);
@@ -47,6 +57,7 @@ internal static class SearchApi
 
     private static async Task Count(EsRequest r, EmulatorContext context, string? expression)
     {
+        Validate(r);
         var body = await ReadBodyAsync(r);
         var shards = Shards(context.Cluster, expression, IndicesOptions.From(r, SearchDefaults));
         var count = SearchEngine.Count(body, r.QueryParameters, shards, context.Clock);

@@ -140,9 +140,10 @@ internal sealed partial class DocumentParser
             return false;
         }
 
-        if (_timestamp is null && path == "@timestamp")
+        if (path == "@timestamp")
         {
-            _timestamp = millis;
+            _timestamp ??= millis;
+            _timestampValues++;
         }
 
         return true;

@@ -14,6 +14,7 @@ internal sealed partial class DocumentParser
     private readonly string _id;
     private readonly List<(Dictionary<string, FieldMapping> Parent, string Name)> _added = [];
     private long? _timestamp;
+    private int _timestampValues;
 
     private DocumentParser(IndexMappings mappings, string id)
     {
@@ -22,7 +23,7 @@ internal sealed partial class DocumentParser
     }
 
     /// <summary>Parses a source; throws <see cref="EmulatorException"/> (document_parsing_exception...) when it does not fit.</summary>
-    public static long? Parse(IndexMappings mappings, ReadOnlySpan<byte> source, string id)
+    public static long? Parse(IndexMappings mappings, ReadOnlySpan<byte> source, string id, out int timestampValues)
     {
         var parser = new DocumentParser(mappings, id);
         try
@@ -56,6 +57,7 @@ internal sealed partial class DocumentParser
             mappings.Touch();
         }
 
+        timestampValues = parser._timestampValues;
         return parser._timestamp;
     }
 
@@ -170,7 +172,8 @@ internal sealed partial class DocumentParser
             case JsonTokenType.StartObject when field.IsObject:
                 ParseObject(ref reader, field, path, field.Dynamic ?? dynamic);
                 return;
-            case JsonTokenType.StartObject when field.Type is "flattened" or "geo_point" or "binary":
+            case JsonTokenType.StartObject when field.Type is "flattened" or "geo_point" or "binary" or "sparse_vector" or "rank_features"
+                or "geo_shape" or "histogram" or "aggregate_metric_double" || field.Type.EndsWith("_range", StringComparison.Ordinal):
                 reader.Skip();
                 return;
             case JsonTokenType.StartObject:
