@@ -9,13 +9,18 @@ missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# Node and npm run tests/clients (the official JS client); only from apt when no node is on PATH, so a
+# NodeSource or nvm install is left alone.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "Installing apt packages: ${missing[*]}"
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 if [ -f "$root/tests/clients/package.json" ] && [ ! -d "$root/tests/clients/node_modules/@elastic/elasticsearch" ]; then
   echo "Installing npm packages for tests/clients"
-  (cd "$root/tests/clients" && npm install --no-audit --no-fund --silent)
+  # npm ci installs exactly the versions in package-lock.json.
+  (cd "$root/tests/clients" && npm ci --no-audit --no-fund --silent)
 fi

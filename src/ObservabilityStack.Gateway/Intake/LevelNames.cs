@@ -1,0 +1,33 @@
+using System.Text;
+
+namespace ObservabilityStack.Gateway.Intake;
+
+/// <summary>Normalises the many spellings of a log level (Serilog, syslog, log4j, numbers) to ours.</summary>
+internal static class LevelNames
+{
+    /// <summary>One of <c>trace|debug|info|warn|error|fatal</c>, or null when unknown.</summary>
+    public static string? Normalize(ReadOnlySpan<byte> value)
+    {
+        Span<byte> lower = stackalloc byte[16];
+        if (value.Length > lower.Length)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            lower[i] = value[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(value[i] | 0x20) : value[i];
+        }
+
+        return Encoding.ASCII.GetString(lower[..value.Length].Trim((byte)' ')) switch
+        {
+            "trace" or "trc" or "verbose" or "vrb" or "finest" or "finer" => "trace",
+            "debug" or "dbg" or "fine" or "7" => "debug",
+            "info" or "inf" or "information" or "informational" or "notice" or "5" or "6" => "info",
+            "warn" or "wrn" or "warning" or "4" => "warn",
+            "error" or "err" or "eror" or "severe" or "3" => "error",
+            "fatal" or "ftl" or "critical" or "crit" or "alert" or "emerg" or "emergency" or "panic" or "0" or "1" or "2" => "fatal",
+            _ => null,
+        };
+    }
+}

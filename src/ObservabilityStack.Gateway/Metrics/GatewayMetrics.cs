@@ -1,0 +1,89 @@
+using System.Runtime.CompilerServices;
+using System.Collections.Concurrent;
+
+namespace ObservabilityStack.Gateway.Metrics;
+
+/// <summary>Counters behind <c>/metrics</c>: every acceptance, rejection, retry and dead letter is counted here.</summary>
+internal sealed class GatewayMetrics
+{
+    private static readonly double[] s_latencyBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _rejected = new(StringComparer.Ordinal);
+    private readonly long[] _latencyCounts = new long[s_latencyBuckets.Length + 1];
+    private long _latencySumMs;
+    private long _accepted;
+    private long _delivered;
+    private long _duplicates;
+    private long _retried;
+    private long _deadLettered;
+    private long _deadLetterFailed;
+    private long _bulkRequests;
+    private long _bulkFailures;
+
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    public long Duplicates => Interlocked.Read(ref _duplicates);
+
+    public long Retried => Interlocked.Read(ref _retried);
+
+    public long DeadLettered => Interlocked.Read(ref _deadLettered);
+
+    public long DeadLetterFailed => Interlocked.Read(ref _deadLetterFailed);
+
+    public long BulkRequests => Interlocked.Read(ref _bulkRequests);
+
+    public long BulkFailures => Interlocked.Read(ref _bulkFailures);
+
+    /// <summary>Time of the last successful answer from Elasticsearch (ticks of the clock), for readiness.</summary>
+    public long LastElasticsearchSuccessTicks { get; set; }
+
+    public void AddAccepted(int count) => Interlocked.Add(ref _accepted, count);
+
+    public void AddDelivered(int count) => Interlocked.Add(ref _delivered, count);
+
+    public void AddDuplicates(int count) => Interlocked.Add(ref _duplicates, count);
+
+    public void AddRetried(int count) => Interlocked.Add(ref _retried, count);
+
+    public void AddDeadLettered(int count) => Interlocked.Add(ref _deadLettered, count);
+
+    public void AddDeadLetterFailed(int count) => Interlocked.Add(ref _deadLetterFailed, count);
+
+    public void AddBulkRequest(bool failed)
+    {
+        Interlocked.Increment(ref _bulkRequests);
+        if (failed)
+        {
+            Interlocked.Increment(ref _bulkFailures);
+        }
+    }
+
+    public void AddRejected(string reason, int count = 1) =>
+        Interlocked.Add(ref _rejected.GetOrAdd(reason, _ => new StrongBox<long>()).Value, count);
+
+    public long Rejected(string reason) => _rejected.TryGetValue(reason, out var box) ? Interlocked.Read(ref box.Value) : 0;
+
+    public IEnumerable<KeyValuePair<string, long>> RejectedByReason() =>
+        _rejected.Select(kv => new KeyValuePair<string, long>(kv.Key, Interlocked.Read(ref kv.Value.Value)));
+
+    /// <summary>Records the time from acceptance to delivery of one event.</summary>
+    public void ObserveDeliveryLatency(double milliseconds)
+    {
+        var seconds = milliseconds / 1000;
+        var i = 0;
+        while (i < s_latencyBuckets.Length && seconds > s_latencyBuckets[i])
+        {
+            i++;
+        }
+
+        Interlocked.Increment(ref _latencyCounts[i]);
+        Interlocked.Add(ref _latencySumMs, (long)milliseconds);
+    }
+
+    public static IReadOnlyList<double> LatencyBuckets => s_latencyBuckets;
+
+    public long LatencyCount(int bucket) => Interlocked.Read(ref _latencyCounts[bucket]);
+
+    public long LatencySumMilliseconds => Interlocked.Read(ref _latencySumMs);
+}

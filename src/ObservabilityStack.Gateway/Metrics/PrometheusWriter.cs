@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+using ObservabilityStack.Gateway.Wal;
+
+namespace ObservabilityStack.Gateway.Metrics;
+
+/// <summary>Renders the gateway's counters in Prometheus text exposition format 0.0.4.</summary>
+internal static class PrometheusWriter
+{
+    public static string Render(GatewayMetrics m, WriteAheadLog wal, long queuedEvents)
+    {
+        var sb = new StringBuilder(2048);
+        Counter(sb, "obs_gateway_events_accepted_total", "Events accepted and durably logged.", m.Accepted);
+        sb.Append("# HELP obs_gateway_events_rejected_total Events or requests rejected, by reason.\n# TYPE obs_gateway_events_rejected_total counter\n");
+        foreach (var (reason, count) in m.RejectedByReason().OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"obs_gateway_events_rejected_total{{reason=\"{reason}\"}} {count}\n");
+        }
+
+        Gauge(sb, "obs_gateway_queue_bytes", "Undelivered bytes in the write-ahead log.", wal.QueuedBytes);
+        Gauge(sb, "obs_gateway_queue_events", "Undelivered events in the write-ahead log (accepted minus delivered since start, plus replayed).", queuedEvents);
+        Gauge(sb, "obs_gateway_queue_quota_bytes", "Disk quota of the write-ahead log.", wal.MaxBytes);
+        Counter(sb, "obs_gateway_events_delivered_total", "Events confirmed by Elasticsearch (created or already there).", m.Delivered);
+        Counter(sb, "obs_gateway_events_duplicate_total", "Events Elasticsearch already had (409 on create), counted as delivered.", m.Duplicates);
+        Counter(sb, "obs_gateway_events_retried_total", "Event delivery attempts retried after 429, 5xx or connection errors.", m.Retried);
+        Counter(sb, "obs_gateway_events_deadlettered_total", "Events Elasticsearch rejected permanently, written to the dead-letter stream.", m.DeadLettered);
+        Counter(sb, "obs_gateway_events_deadletter_failed_total", "Dead letters Elasticsearch refused as well (logged).", m.DeadLetterFailed);
+        Counter(sb, "obs_gateway_bulk_requests_total", "Bulk requests sent.", m.BulkRequests);
+        Counter(sb, "obs_gateway_bulk_failures_total", "Bulk requests that failed as a whole.", m.BulkFailures);
+        sb.Append("# HELP obs_gateway_delivery_latency_seconds Time from acceptance to confirmed delivery.\n# TYPE obs_gateway_delivery_latency_seconds histogram\n");
+        long cumulative = 0;
+        for (var i = 0; i <= GatewayMetrics.LatencyBuckets.Count; i++)
+        {
+            cumulative += m.LatencyCount(i);
+            var le = i < GatewayMetrics.LatencyBuckets.Count ? GatewayMetrics.LatencyBuckets[i].ToString(CultureInfo.InvariantCulture) : "+Inf";
+            sb.Append(CultureInfo.InvariantCulture, $"obs_gateway_delivery_latency_seconds_bucket{{le=\"{le}\"}} {cumulative}\n");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"obs_gateway_delivery_latency_seconds_sum {m.LatencySumMilliseconds / 1000.0}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"obs_gateway_delivery_latency_seconds_count {cumulative}\n");
+        return sb.ToString();
+    }
+
+    private static void Counter(StringBuilder sb, string name, string help, long value) =>
+        sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}\n");
+
+    private static void Gauge(StringBuilder sb, string name, string help, long value) =>
+        sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n");
+}
