@@ -24,6 +24,7 @@ internal static class CommandCatalog
     [
         new UpCommand(environment),
         new Commands.Emulator.RunCommand(environment),
+        new BootstrapCommand(environment),
         new ShowCommand(environment),
         new Commands.Bench.RunCommand(environment),
     ];

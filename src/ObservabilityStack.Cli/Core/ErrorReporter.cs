@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
+using ObservabilityStack.Elasticsearch;
 using ObservabilityStack.Elasticsearch.Provisioning;
 
 namespace ObservabilityStack.Cli.Core;
@@ -31,6 +32,10 @@ internal static class ErrorReporter
         OperationCanceledException when cancelled => ("interrupted.", ExitCodes.Interrupted),
         OperationCanceledException => ("the request timed out. Check that the server is up and not overloaded, then retry.",
             ExitCodes.Unavailable),
+        ElasticsearchException { IsConnectionFailure: true } es => (
+            $"{es.Message}. Is Elasticsearch running (`obs up`, `obs emulator`) and the URL right?", ExitCodes.Unavailable),
+        ElasticsearchException es => ($"Elasticsearch refused the request: {es.Message}", ExitCodes.Failure),
+        ArgumentException argument => ($"invalid setting: {argument.Message}", ExitCodes.Usage),
         HttpRequestException { InnerException: AuthenticationException } http =>
             ($"TLS handshake failed: {http.InnerException!.Message} Pass the cluster's CA with --ca-cert FILE.", ExitCodes.Unavailable),
         HttpRequestException { InnerException: SocketException } http =>

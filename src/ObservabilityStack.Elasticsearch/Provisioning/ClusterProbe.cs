@@ -27,13 +27,13 @@ public static class ClusterProbe
         {
             response = await client.SendAsync(HttpMethod.Get, "/", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (ElasticsearchException ex) when (ex.IsConnectionFailure)
         {
-            var hint = ex.InnerException is SocketException
+            var hint = ex.InnerException is HttpRequestException { InnerException: SocketException }
                 ? "Start one with `obs emulator` (or `docker compose up elasticsearch`) or pass --elasticsearch URL."
                 : "Check the URL, and for HTTPS pass the cluster's CA with --ca-cert.";
             throw new ProvisioningException(ProvisioningFailureKind.Unreachable,
-                $"Cannot reach Elasticsearch at {url}: {ex.Message} {hint}", ex);
+                $"Cannot reach Elasticsearch at {client.Options.RedactedUrl} ({ex.Reason}). {hint}", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ObservabilityStack.Cli.Core;
 using ObservabilityStack.Cli.Features;
 using ObservabilityStack.Elasticsearch;
+using ObservabilityStack.Elasticsearch.Provisioning;
 using Spectre.Console;
 
 namespace ObservabilityStack.Cli.Commands.Logs;
@@ -120,16 +121,16 @@ internal sealed class ShowCommand : CommandDefinition
             response = await client.SendJsonAsync(HttpMethod.Post, $"/{LogQuery.IndexPattern}/_search?ignore_unavailable=true",
                 body.ToJsonString(), cancellationToken);
         }
-        catch (HttpRequestException ex)
+        catch (ElasticsearchException ex) when (ex.IsConnectionFailure)
         {
-            throw new CliException($"Cannot reach Elasticsearch at {client.Options.Url} ({ex.Message}). Start it (`obs up`) or pass --elasticsearch URL.",
+            throw new CliException($"Cannot reach Elasticsearch at {client.Options.RedactedUrl} ({ex.Reason}). Start it (`obs up`) or pass --elasticsearch URL.",
                 ExitCodes.Unavailable, ex);
         }
 
         if (!response.IsSuccess)
         {
             throw new CliException(
-                $"Search failed at {client.Options.Url} ({(int)response.StatusCode}): {ErrorText.Reason(response)}. " +
+                $"Search failed at {client.Options.Url} ({(int)response.StatusCode}): {ErrorReason.Of(response)}. " +
                 "Check --query syntax and credentials.", ExitCodes.Failure);
         }
 

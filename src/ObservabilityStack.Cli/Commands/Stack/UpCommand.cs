@@ -2,7 +2,7 @@ using System.CommandLine;
 using ObservabilityStack.Cli.Commands.Stack.Up;
 using ObservabilityStack.Cli.Core;
 using ObservabilityStack.Cli.Features;
-using ObservabilityStack.Elasticsearch.Provisioning;
+using ObservabilityStack.Cli.Features.Bootstrap;
 using ObservabilityStack.Emulator;
 using Spectre.Console;
 
@@ -15,6 +15,7 @@ namespace ObservabilityStack.Cli.Commands.Stack;
 internal sealed class UpCommand : CommandDefinition
 {
     private readonly ElasticsearchConnectionFeature _connection;
+    private readonly BootstrapFeature _bootstrap;
     private readonly Option<bool> _demo;
     private readonly Option<string?> _data;
     private readonly Option<int> _emulatorPort;
@@ -27,6 +28,7 @@ internal sealed class UpCommand : CommandDefinition
     {
         _connection = Enable(new ElasticsearchConnectionFeature(environment,
             "Use this Elasticsearch cluster instead of starting the embedded emulator."));
+        _bootstrap = Enable(new BootstrapFeature(environment, withKibana: false));
         _demo = Add(new Option<bool>("--demo") { Description = "Run the sample shop, CRM and MES services with generated traffic." });
         _data = Add(new Option<string?>("--data")
         {
@@ -74,7 +76,9 @@ internal sealed class UpCommand : CommandDefinition
             : null;
         var url = explicitUrl ?? emulator!.Url;
         using var connection = _connection.Connect(parseResult, url);
-        var cluster = await ClusterProbe.CheckAsync(connection.Client, cancellationToken);
+        var plan = await _bootstrap.RunAsync(parseResult, connection, dryRun: false, quiet: true,
+            System.IO.Path.Combine(data, "secrets"), cancellationToken);
+        var cluster = plan.Cluster;
 
         var context = new StackContext(connection.Client.Options, data, parseResult.GetValue(_demo), smtp, outbox);
         context.Report("elasticsearch", url.ToString(), emulator is null
