@@ -32,7 +32,7 @@ public class OrderFlowTests
         };
         request.Headers.Add(CorrelationContext.HeaderName, "flow-test-1");
         var response = await client.SendAsync(request);
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         var orderId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         (await client.GetAsync($"/api/orders/{orderId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
