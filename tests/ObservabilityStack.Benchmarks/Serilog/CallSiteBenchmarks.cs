@@ -13,8 +13,7 @@ namespace ObservabilityStack.Benchmarks.Serilog;
 /// our sink (format, batch and send happen on its background loop) against Serilog.Sinks.File with a JSON
 /// formatter (formats and writes on the caller's thread), measured in the same run.
 /// </summary>
-[MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ShortInProcessConfig))]
 public class CallSiteBenchmarks
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"obs-bench-{Guid.NewGuid():N}.json");

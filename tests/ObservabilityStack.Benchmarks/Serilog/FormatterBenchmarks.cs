@@ -10,8 +10,7 @@ using Serilog.Formatting.Json;
 namespace ObservabilityStack.Benchmarks.Serilog;
 
 /// <summary>Formatting one enriched event: our ECS formatter (UTF-8 into a reused buffer) against Serilog's JsonFormatter.</summary>
-[MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ShortInProcessConfig))]
 public class FormatterBenchmarks
 {
     private readonly EcsJsonFormatter _ecs = new();
