@@ -1,29 +1,86 @@
 using System.CommandLine;
-using ObservabilityStack.Emulator;
+using System.CommandLine.Invocation;
+using ObservabilityStack.Cli.Core;
 
 namespace ObservabilityStack.Cli;
 
-/// <summary>Builds the <c>obs</c> command tree.</summary>
+/// <summary>Builds the <c>obs</c> command tree and runs it with one top-level error handler.</summary>
 internal static class CommandLine
 {
-    public static Task<int> RunAsync(string[] args) => Build().Parse(args).InvokeAsync();
+    /// <summary>Runs <c>obs</c> against the real process console and environment.</summary>
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliEnvironment.FromProcess(), CancellationToken.None);
 
-    public static RootCommand Build()
+    /// <summary>Runs <c>obs</c> with an explicit environment (tests).</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        var parse = Build(environment).Parse(args);
+        if (parse.Action is ParseErrorAction)
+        {
+            return ReportUsage(parse, environment);
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            // Our handler prints one clear line instead of System.CommandLine's stack trace.
+            EnableDefaultExceptionHandler = false,
+            Output = environment.OutputWriter,
+            Error = environment.Error,
+        };
+        try
+        {
+            return await parse.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return ErrorReporter.Report(ex, environment, cancellationToken.IsCancellationRequested);
+        }
+    }
+
+    /// <summary>Builds the command tree from <see cref="CommandCatalog"/>.</summary>
+    public static RootCommand Build(CliEnvironment environment)
     {
         var root = new RootCommand("ObservabilityStack: logs from your services into Elasticsearch, alerts to on-call.");
-        var port = new Option<int>("--port") { Description = "TCP port to listen on.", DefaultValueFactory = _ => 9200 };
-        var data = new Option<string?>("--data") { Description = "Data directory (default: in memory)." };
-        var emulator = new Command("emulator", "Run the Elasticsearch-compatible emulator.") { port, data };
-        emulator.SetAction(async (parse, ct) =>
+        foreach (var definition in CommandCatalog.Create(environment))
         {
-            await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { Port = parse.GetValue(port), DataDirectory = parse.GetValue(data) }, ct);
-            Console.WriteLine($"Emulator listening on {host.Url}");
-            try { await Task.Delay(Timeout.Infinite, ct); } catch (OperationCanceledException) { }
-            return 0;
-        });
-        root.Subcommands.Add(emulator);
+            var words = definition.CommandPath.Split(' ');
+            Command parent = root;
+            foreach (var group in words[..^1])
+            {
+                parent = parent.Subcommands.FirstOrDefault(c => c.Name == group) ?? AddGroup(parent, group);
+            }
+
+            parent.Subcommands.Add(definition.Build());
+        }
+
+        // Commands not yet on the CommandDefinition base (they join the catalog when ported).
         root.Subcommands.Add(Commands.Gateway.RunCommand.Create());
         root.Subcommands.Add(Commands.Keys.KeysCommand.Create());
+
         return root;
+    }
+
+    private static Command AddGroup(Command parent, string name)
+    {
+        var description = CommandCatalog.Groups.TryGetValue(name, out var text) ? text : null;
+        var group = new Command(name, description);
+        parent.Subcommands.Add(group);
+        return group;
+    }
+
+    private static int ReportUsage(ParseResult parse, CliEnvironment environment)
+    {
+        foreach (var error in parse.Errors)
+        {
+            environment.Error.WriteLine($"obs: {error.Message}");
+        }
+
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command is RootCommand ? "obs" : result.Command.Name);
+        }
+
+        environment.Error.WriteLine($"Run '{string.Join(' ', names)} --help' to see the options.");
+        return ExitCodes.Usage;
     }
 }

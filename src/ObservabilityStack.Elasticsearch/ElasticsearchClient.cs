@@ -5,38 +5,65 @@ using ObservabilityStack.Elasticsearch.Transport;
 namespace ObservabilityStack.Elasticsearch;
 
 /// <summary>
-/// Thin client for the Elasticsearch REST subset the product uses. Thread-safe; share one instance.
-/// This low-level <see cref="SendAsync"/> is the single code path every typed call goes through.
+/// Typed client for the Elasticsearch REST subset the product uses. Thread-safe; share one instance.
+/// Every call goes through one code path (<see cref="SendAsync"/>'s core) that adds auth and compatibility
+/// headers and retries retryable failures with backoff. Typed methods throw <see cref="ElasticsearchException"/>
+/// for error answers; <see cref="SendAsync"/> returns them.
 /// </summary>
-public sealed class ElasticsearchClient : IDisposable
+public sealed partial class ElasticsearchClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly TimeProvider _time;
+    private readonly string _baseUrl;
+    private readonly AuthenticationHeaderValue? _authorization;
+    private readonly MediaTypeWithQualityHeaderValue _accept;
+    private long _retryCount;
 
-    /// <summary>Creates a client with its own <see cref="HttpClient"/>.</summary>
+    /// <summary>Creates a client with its own connection pool (TLS trust from the options).</summary>
     public ElasticsearchClient(ElasticsearchClientOptions options)
-        : this(options, new HttpClient(), ownsHttp: true)
+        : this(options, null, TimeProvider.System)
     {
     }
 
-    /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/>.</summary>
+    /// <summary>Creates a client over a caller-owned <see cref="HttpClient"/> (TLS options then are the caller's).</summary>
     public ElasticsearchClient(ElasticsearchClientOptions options, HttpClient http)
-        : this(options, http, ownsHttp: false)
+        : this(options, http, TimeProvider.System)
     {
     }
 
-    private ElasticsearchClient(ElasticsearchClientOptions options, HttpClient http, bool ownsHttp)
+    /// <summary>
+    /// Creates a client; <paramref name="http"/> null builds an owned one. <paramref name="timeProvider"/>
+    /// drives retry delays (tests pass a fake).
+    /// </summary>
+    public ElasticsearchClient(ElasticsearchClientOptions options, HttpClient? http, TimeProvider timeProvider)
     {
+        options.Validate();
         Options = options;
-        _http = http;
-        _ownsHttp = ownsHttp;
+        _time = timeProvider;
+        _ownsHttp = http is null;
+        _http = http ?? new HttpClient(HttpHandlerFactory.Create(options), disposeHandler: true);
         _http.Timeout = Timeout.InfiniteTimeSpan;
+        _baseUrl = options.RedactedUrl.TrimEnd('/');
+        _authorization = CreateAuthorization(options);
+        _accept = MediaTypeWithQualityHeaderValue.Parse(JsonMediaType);
     }
 
     /// <summary>The options this client was built with.</summary>
     public ElasticsearchClientOptions Options { get; }
 
-    /// <summary>Sends one request; never throws for HTTP error statuses (inspect the response).</summary>
+    /// <summary>Called before each retry (from the request's thread); use it to count or log retries.</summary>
+    public Action<ElasticsearchRetry>? OnRetry { get; set; }
+
+    /// <summary>Total retries this client has made since it was created.</summary>
+    public long RetryCount => Interlocked.Read(ref _retryCount);
+
+    /// <summary>
+    /// Low-level: sends one request, once (no retries; callers of this method run their own retry policy), with
+    /// auth and compatibility headers. Never throws for HTTP error statuses (inspect the response). Connection
+    /// failures surface as HttpClient's <see cref="HttpRequestException"/> and timeouts as
+    /// <see cref="TaskCanceledException"/>. The typed methods retry and throw <see cref="ElasticsearchException"/>.
+    /// </summary>
     /// <param name="method">HTTP method.</param>
     /// <param name="path">Path and query relative to the cluster URL, e.g. <c>/_bulk?refresh=true</c>.</param>
     /// <param name="body">Optional body (JSON or NDJSON).</param>
@@ -45,29 +72,14 @@ public sealed class ElasticsearchClient : IDisposable
     public async Task<ElasticsearchResponse> SendAsync(HttpMethod method, string path, HttpContent? body = null,
         string contentType = "application/json", CancellationToken cancellationToken = default)
     {
-        using var request = new HttpRequestMessage(method, new Uri(Options.Url, path));
         if (body is not null)
         {
-            body.Headers.ContentType ??= MediaTypeHeaderValue.Parse(contentType);
-            request.Content = body;
+            var type = body.Headers.ContentType?.MediaType ?? contentType;
+            body.Headers.ContentType = ContentTypeFor(type);
         }
 
-        if (!string.IsNullOrEmpty(Options.ApiKey))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", Options.ApiKey);
-        }
-        else if (!string.IsNullOrEmpty(Options.Username))
-        {
-            var raw = Encoding.UTF8.GetBytes($"{Options.Username}:{Options.Password}");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw));
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Options.RequestTimeout);
-        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, timeout.Token)
+        return await SendCoreAsync(method, path, () => body, idempotent: false, cancellationToken, raw: true)
             .ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-        return new ElasticsearchResponse(response.StatusCode, bytes);
     }
 
     /// <summary>Sends a JSON string body.</summary>
@@ -83,5 +95,37 @@ public sealed class ElasticsearchClient : IDisposable
         {
             _http.Dispose();
         }
+    }
+
+    /// <summary>Describes the connection without secrets.</summary>
+    public override string ToString() => $"ElasticsearchClient {Options}";
+
+    private static AuthenticationHeaderValue? CreateAuthorization(ElasticsearchClientOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.ApiKey))
+        {
+            var key = string.IsNullOrEmpty(options.ApiKeyId)
+                ? options.ApiKey
+                : Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.ApiKeyId}:{options.ApiKey}"));
+            return new AuthenticationHeaderValue("ApiKey", key);
+        }
+
+        if (!string.IsNullOrEmpty(options.BearerToken))
+        {
+            return new AuthenticationHeaderValue("Bearer", options.BearerToken);
+        }
+
+        var user = options.Username;
+        var password = options.Password;
+        if (string.IsNullOrEmpty(user) && !string.IsNullOrEmpty(options.Url.UserInfo))
+        {
+            var parts = options.Url.UserInfo.Split(':', 2);
+            user = Uri.UnescapeDataString(parts[0]);
+            password = parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty;
+        }
+
+        return string.IsNullOrEmpty(user)
+            ? null
+            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
     }
 }

@@ -1,0 +1,31 @@
+using ObservabilityStack.Cli.Commands.Logs;
+using ObservabilityStack.Cli.Commands.Stack;
+
+namespace ObservabilityStack.Cli.Core;
+
+/// <summary>
+/// The one list of <c>obs</c> commands. Adding a command is one line here plus its class in
+/// <c>Commands/&lt;Noun&gt;/&lt;Verb&gt;Command.cs</c>. A guard test checks the list for duplicate
+/// names and missing or copied help text.
+/// </summary>
+internal static class CommandCatalog
+{
+    /// <summary>Help text for command groups (<c>obs keys ...</c>), created when a command needs them.</summary>
+    public static IReadOnlyDictionary<string, string> Groups { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["keys"] = "Manage the gateway's API keys (create, list, revoke).",
+        ["alerts"] = "Inspect, test, silence and acknowledge alerts.",
+        ["agent"] = "Run or check the file-tailing log agent.",
+        ["tickets"] = "Manage support-bundle upload tickets.",
+    };
+
+    /// <summary>Creates every command, in help order.</summary>
+    public static IReadOnlyList<CommandDefinition> Create(CliEnvironment environment) =>
+    [
+        new UpCommand(environment),
+        new Commands.Emulator.RunCommand(environment),
+        new BootstrapCommand(environment),
+        new ShowCommand(environment),
+        new Commands.Bench.RunCommand(environment),
+    ];
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+
+namespace ObservabilityStack.Emulator.Search.Fields;
+
+/// <summary>
+/// A field named in a query or aggregation. Resolves itself per index mapping (cached for the last one, since
+/// documents arrive shard by shard) and reads typed values into reusable lists.
+/// </summary>
+internal sealed class FieldRef
+{
+    private readonly List<JsonElement> _elements = [];
+    private IFieldMappings? _lastMappings;
+    private ResolvedField? _last;
+
+    public FieldRef(string path) => Path = path;
+
+    /// <summary>The dotted path.</summary>
+    public string Path { get; }
+
+    /// <summary>The field as mapped in <paramref name="mappings"/>.</summary>
+    public ResolvedField Resolve(IFieldMappings mappings)
+    {
+        if (!ReferenceEquals(mappings, _lastMappings))
+        {
+            _last = ResolvedField.Resolve(Path, mappings);
+            _lastMappings = mappings;
+        }
+
+        return _last!;
+    }
+
+    /// <summary>The field as mapped in the document's index.</summary>
+    public ResolvedField Resolve(DocContext doc) => Resolve(doc.Shard.Mappings);
+
+    /// <summary>Raw JSON values of the field in the document (valid until the next call).</summary>
+    public List<JsonElement> Elements(DocContext doc)
+    {
+        _elements.Clear();
+        Resolve(doc).Accessor.Collect(doc.Doc.Source, _elements);
+        return _elements;
+    }
+
+    /// <summary>True when the document has a value for the field.</summary>
+    public bool Exists(DocContext doc) => Path switch
+    {
+        "_id" or "_index" => true,
+        _ => Elements(doc).Count > 0,
+    };
+
+    /// <summary>Adds the field's values as keyword strings.</summary>
+    public void Strings(DocContext doc, List<string> output)
+    {
+        switch (Path)
+        {
+            case "_id":
+                output.Add(doc.Doc.Id);
+                return;
+            case "_index":
+                output.Add(doc.Doc.Index);
+                return;
+        }
+
+        foreach (var element in Elements(doc))
+        {
+            if (ResolvedField.AsString(element) is { } text)
+            {
+                output.Add(text);
+            }
+        }
+    }
+
+    /// <summary>Adds the field's values as numbers (dates as epoch millis, booleans as 1/0).</summary>
+    public void Numbers(DocContext doc, List<double> output)
+    {
+        var field = Resolve(doc);
+        foreach (var element in Elements(doc))
+        {
+            if (field.TryNumber(element, out var number))
+            {
+                output.Add(number);
+            }
+        }
+    }
+
+    /// <summary>Adds the analysed tokens of a text field, or the exact strings of any other field.</summary>
+    public void Tokens(DocContext doc, List<string> output)
+    {
+        if (Resolve(doc).Kind != FieldKind.Text)
+        {
+            Strings(doc, output);
+            return;
+        }
+
+        foreach (var element in Elements(doc))
+        {
+            if (ResolvedField.AsString(element) is { } text)
+            {
+                TextAnalyzer.Tokenize(text, output);
+            }
+        }
+    }
+}

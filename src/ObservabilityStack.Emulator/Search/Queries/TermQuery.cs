@@ -1,0 +1,78 @@
+using System.Text.Json;
+using ObservabilityStack.Emulator.Search.Fields;
+
+namespace ObservabilityStack.Emulator.Search.Queries;
+
+/// <summary>
+/// <c>term</c>: an exact value. Keyword fields compare whole values, text fields compare indexed tokens,
+/// numeric/date/boolean fields compare the parsed value.
+/// </summary>
+internal sealed class TermQuery : Query
+{
+    private readonly FieldRef _field;
+    private readonly JsonElement _value;
+    private readonly string? _text;
+    private readonly bool _caseInsensitive;
+    private readonly double _boost;
+    private readonly List<string> _strings = [];
+    private readonly List<double> _numbers = [];
+    private ResolvedField? _convertedFor;
+    private double? _converted;
+
+    public TermQuery(string field, JsonElement value, bool caseInsensitive = false, double boost = 1.0)
+    {
+        _field = new FieldRef(field);
+        _value = value;
+        _text = ResolvedField.AsString(value);
+        _caseInsensitive = caseInsensitive;
+        _boost = boost;
+    }
+
+    /// <inheritdoc/>
+    public override bool Matches(DocContext doc, out double score)
+    {
+        score = _boost;
+        var field = _field.Resolve(doc);
+        if (field.IsNumeric)
+        {
+            var target = Converted(field);
+            if (target is null)
+            {
+                return false;
+            }
+
+            _numbers.Clear();
+            _field.Numbers(doc, _numbers);
+            return _numbers.Contains(target.Value);
+        }
+
+        if (_text is null || field.Kind == FieldKind.Object)
+        {
+            return false;
+        }
+
+        _strings.Clear();
+        _field.Tokens(doc, _strings);
+        var comparison = _caseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var value in _strings)
+        {
+            if (string.Equals(value, _text, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private double? Converted(ResolvedField field)
+    {
+        if (!ReferenceEquals(field, _convertedFor))
+        {
+            _convertedFor = field;
+            _converted = field.TryNumber(_value, out var number) ? number : null;
+        }
+
+        return _converted;
+    }
+}

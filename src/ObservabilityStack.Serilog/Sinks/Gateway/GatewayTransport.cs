@@ -1,0 +1,49 @@
+using System.Net.Http.Headers;
+using ObservabilityStack.Serilog.Sinks.Core;
+
+namespace ObservabilityStack.Serilog.Sinks.Gateway;
+
+/// <summary>Sends batches as NDJSON to <c>POST {gateway}/v1/logs</c> with <c>Authorization: ApiKey</c>.</summary>
+internal sealed class GatewayTransport : IBatchTransport
+{
+    private readonly GatewaySinkOptions _options;
+    private readonly HttpClient _http;
+    private readonly Uri _endpoint;
+    private readonly MemoryStream _body = new();
+
+    public GatewayTransport(GatewaySinkOptions options)
+    {
+        _options = options;
+        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = options.RequestTimeout,
+        };
+        _endpoint = new Uri(options.Url, "v1/logs");
+    }
+
+    public async Task<TransportResult> SendAsync(IReadOnlyList<LogRecord> batch, CancellationToken cancellationToken)
+    {
+        _body.SetLength(0);
+        foreach (var record in batch)
+        {
+            _body.Write(record.Json);
+            _body.WriteByte((byte)'\n');
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
+        request.Content = HttpOutcomes.Content(_body.GetBuffer().AsSpan(0, (int)_body.Length), _options.Compress, "application/x-ndjson");
+        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", _options.ApiKey);
+        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        return status is >= 200 and < 300
+            ? GatewayResponseReader.Read(body, batch.Count)
+            : HttpOutcomes.ForFailedStatus(status, body, HttpOutcomes.RetryAfter(response.Headers.RetryAfter, _options.TimeProvider));
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _body.Dispose();
+    }
+}
