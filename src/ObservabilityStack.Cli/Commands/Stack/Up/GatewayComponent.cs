@@ -29,7 +29,7 @@ internal sealed class GatewayComponent : IStackComponent
         };
         var host = await GatewayHost.StartAsync(options, cancellationToken);
         context.Report(Name, host.Url.ToString(),
-            $"log intake (POST /v1/logs, /v1/browser-logs, /_bulk); keys: obs keys create --data {context.DataDirectory}/gateway");
+            "log intake (POST /v1/logs, /v1/browser-logs, /_bulk); keys file " + Path.Combine(data, "keys.json"));
         return host;
     }
 }
