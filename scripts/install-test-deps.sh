@@ -9,6 +9,10 @@ missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# Node and npm run tests/clients (the official JS client); only from apt when no node is on PATH, so a
+# NodeSource or nvm install is left alone.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   echo "Installing apt packages: ${missing[*]}"
@@ -17,5 +21,6 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 if [ -f "$root/tests/clients/package.json" ] && [ ! -d "$root/tests/clients/node_modules/@elastic/elasticsearch" ]; then
   echo "Installing npm packages for tests/clients"
-  (cd "$root/tests/clients" && npm install --no-audit --no-fund --silent)
+  # npm ci installs exactly the versions in package-lock.json.
+  (cd "$root/tests/clients" && npm ci --no-audit --no-fund --silent)
 fi

@@ -33,9 +33,19 @@ public sealed partial class ElasticsearchClient
     /// <summary>
     /// Sends with retries. <paramref name="content"/> creates a fresh body per attempt (HttpContent is single use).
     /// </summary>
+    /// <param name="method">HTTP method.</param>
+    /// <param name="path">Path and query.</param>
+    /// <param name="content">Body factory.</param>
+    /// <param name="idempotent">Whether 5xx, timeouts and broken connections may be retried.</param>
+    /// <param name="cancellationToken">Cancels the request and any backoff wait.</param>
+    /// <param name="raw">
+    /// One attempt, and HttpClient's own exceptions (HttpRequestException, TaskCanceledException) instead of
+    /// <see cref="ElasticsearchException"/>: the contract of <see cref="SendAsync"/> that existing callers rely on.
+    /// </param>
     internal async Task<ElasticsearchResponse> SendCoreAsync(HttpMethod method, string path, Func<HttpContent?> content,
-        bool idempotent, CancellationToken cancellationToken)
+        bool idempotent, CancellationToken cancellationToken, bool raw = false)
     {
+        var maxRetries = raw ? 0 : Options.MaxRetries;
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, _baseUrl + (path.StartsWith('/') ? path : "/" + path));
@@ -66,7 +76,7 @@ public sealed partial class ElasticsearchClient
                     ProductHeader = response.Headers.TryGetValues("X-Elastic-Product", out var product) ? product.FirstOrDefault() : null,
                     Retries = attempt,
                 };
-                if (attempt >= Options.MaxRetries || !RetryBackoff.IsRetryableStatus(response.StatusCode, idempotent))
+                if (attempt >= maxRetries || !RetryBackoff.IsRetryableStatus(response.StatusCode, idempotent))
                 {
                     return answer;
                 }
@@ -78,6 +88,10 @@ public sealed partial class ElasticsearchClient
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
+            catch (HttpRequestException) when (raw)
+            {
+                throw;
+            }
             catch (HttpRequestException ex)
             {
                 failure = ex;
@@ -86,6 +100,10 @@ public sealed partial class ElasticsearchClient
                 // Refused/unresolvable connections never reached the server, so any request may retry them.
                 retryable = idempotent || ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
             }
+            catch (OperationCanceledException) when (raw)
+            {
+                throw;
+            }
             catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 failure = ex;
@@ -93,7 +111,7 @@ public sealed partial class ElasticsearchClient
                 retryable = idempotent;
             }
 
-            if (!retryable || attempt >= Options.MaxRetries)
+            if (!retryable || attempt >= maxRetries)
             {
                 throw Unreachable(reason, failure, attempt);
             }

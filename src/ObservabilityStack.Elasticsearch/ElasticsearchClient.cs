@@ -59,27 +59,26 @@ public sealed partial class ElasticsearchClient : IDisposable
     public long RetryCount => Interlocked.Read(ref _retryCount);
 
     /// <summary>
-    /// Sends one request; never throws for HTTP error statuses (inspect the response). Retries 429 always and
-    /// 502/503/504 and timeouts for GET/HEAD/PUT/DELETE. Throws <see cref="ElasticsearchException"/> when the
-    /// cluster cannot be reached after the retries.
+    /// Low-level: sends one request, once (no retries; callers of this method run their own retry policy), with
+    /// auth and compatibility headers. Never throws for HTTP error statuses (inspect the response). Connection
+    /// failures surface as HttpClient's <see cref="HttpRequestException"/> and timeouts as
+    /// <see cref="TaskCanceledException"/>. The typed methods retry and throw <see cref="ElasticsearchException"/>.
     /// </summary>
     /// <param name="method">HTTP method.</param>
     /// <param name="path">Path and query relative to the cluster URL, e.g. <c>/_bulk?refresh=true</c>.</param>
-    /// <param name="body">Optional body (JSON or NDJSON); buffered so that it can be resent.</param>
+    /// <param name="body">Optional body (JSON or NDJSON).</param>
     /// <param name="contentType">Content type of the body. Default <c>application/json</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public async Task<ElasticsearchResponse> SendAsync(HttpMethod method, string path, HttpContent? body = null,
         string contentType = "application/json", CancellationToken cancellationToken = default)
     {
-        if (body is null)
+        if (body is not null)
         {
-            return await SendCoreAsync(method, path, static () => null, IsIdempotent(method), cancellationToken)
-                .ConfigureAwait(false);
+            var type = body.Headers.ContentType?.MediaType ?? contentType;
+            body.Headers.ContentType = ContentTypeFor(type);
         }
 
-        var bytes = await body.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        var type = body.Headers.ContentType?.MediaType ?? contentType;
-        return await SendCoreAsync(method, path, () => CreateContent(bytes, type), IsIdempotent(method), cancellationToken)
+        return await SendCoreAsync(method, path, () => body, idempotent: false, cancellationToken, raw: true)
             .ConfigureAwait(false);
     }
 
@@ -100,9 +99,6 @@ public sealed partial class ElasticsearchClient : IDisposable
 
     /// <summary>Describes the connection without secrets.</summary>
     public override string ToString() => $"ElasticsearchClient {Options}";
-
-    private static bool IsIdempotent(HttpMethod method) =>
-        method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete;
 
     private static AuthenticationHeaderValue? CreateAuthorization(ElasticsearchClientOptions options)
     {

@@ -17,4 +17,10 @@ public sealed class EmulatorOptions
 
     /// <summary>Clock for timestamps, date math and ILM; tests inject a fake one to move time.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// How often ILM checks rollover and delete conditions, measured on <see cref="Clock"/>. Default 1 minute;
+    /// <c>POST /_emulator/ilm/run</c> forces a pass at any time.
+    /// </summary>
+    public TimeSpan IlmPollInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

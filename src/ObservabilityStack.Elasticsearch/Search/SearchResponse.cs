@@ -8,13 +8,19 @@ namespace ObservabilityStack.Elasticsearch.Search;
 /// </summary>
 public sealed class SearchResponse : IDisposable
 {
-    private readonly JsonDocument _document;
+    private readonly JsonDocument? _owner;
 
     /// <summary>Wraps an answer document (takes ownership).</summary>
     public SearchResponse(JsonDocument document)
+        : this(document.RootElement, document)
     {
-        _document = document;
-        var root = document.RootElement;
+    }
+
+    /// <summary>Wraps one answer inside a larger document (an <c>_msearch</c> item); <paramref name="owner"/> is disposed with it.</summary>
+    internal SearchResponse(JsonElement root, JsonDocument? owner)
+    {
+        _owner = owner;
+        Root = root;
         Took = root.TryGetProperty("took", out var took) && took.ValueKind == JsonValueKind.Number ? took.GetInt64() : 0;
         TimedOut = root.TryGetProperty("timed_out", out var timedOut) && timedOut.ValueKind == JsonValueKind.True;
         Aggregations = root.TryGetProperty("aggregations", out var aggregations) ? aggregations : null;
@@ -47,8 +53,11 @@ public sealed class SearchResponse : IDisposable
         Hits = hits;
     }
 
-    /// <summary>The whole answer.</summary>
-    public JsonDocument Document => _document;
+    /// <summary>The whole answer object.</summary>
+    public JsonElement Root { get; }
+
+    /// <summary>The raw parsed answer; null for an item of a multi-search (see <see cref="Root"/>).</summary>
+    public JsonDocument? Document => _owner;
 
     /// <summary>Milliseconds the search took.</summary>
     public long Took { get; }
@@ -73,5 +82,5 @@ public sealed class SearchResponse : IDisposable
         Aggregations is { } all && all.TryGetProperty(name, out var aggregation) ? aggregation : null;
 
     /// <inheritdoc/>
-    public void Dispose() => _document.Dispose();
+    public void Dispose() => _owner?.Dispose();
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ObservabilityStack.Elasticsearch.Cluster;
+using ObservabilityStack.Elasticsearch.DataStreams;
 
 namespace ObservabilityStack.Elasticsearch.Serialization;
 
@@ -10,6 +11,8 @@ namespace ObservabilityStack.Elasticsearch.Serialization;
 [JsonSerializable(typeof(BulkResponseWire))]
 [JsonSerializable(typeof(BulkItemWire))]
 [JsonSerializable(typeof(CountWire))]
-[JsonSerializable(typeof(ClusterInfo))]
+[JsonSerializable(typeof(ElasticsearchInfo))]
 [JsonSerializable(typeof(ClusterHealth))]
+[JsonSerializable(typeof(DataStreamsWire))]
+[JsonSerializable(typeof(RolloverResult))]
 internal sealed partial class ElasticsearchJsonContext : JsonSerializerContext;

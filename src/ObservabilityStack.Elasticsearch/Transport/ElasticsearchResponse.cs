@@ -34,6 +34,11 @@ public sealed class ElasticsearchResponse
     /// <summary>Parses the body as JSON. The caller disposes the document.</summary>
     public JsonDocument ToJsonDocument() => JsonDocument.Parse(Body);
 
+    /// <summary>Reads Elasticsearch's <c>error.type</c> and <c>error.reason</c> from an error body.</summary>
+    /// <returns>False when the body is not a JSON error.</returns>
+    public bool TryGetError(out string? errorType, out string? reason) =>
+        ErrorParser.TryParseError(Body, out errorType, out reason);
+
     /// <summary>Throws <see cref="ElasticsearchException"/> with status, <c>error.type</c> and reason unless 2xx.</summary>
     public ElasticsearchResponse EnsureSuccess(string? action = null)
     {

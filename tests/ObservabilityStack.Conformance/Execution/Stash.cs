@@ -88,7 +88,7 @@ public sealed partial class Stash
         return JsonValue.Create(EmbeddedPattern().Replace(text, m => JsonText.Scalar(Get(m.Groups[1].Value))));
     }
 
-    [GeneratedRegex(@"^\$\{?([A-Za-z_][\w]*)\}?$")]
+    [GeneratedRegex(@"^\$([A-Za-z_]\w*)$")]
     private static partial Regex WholePattern();
 
     [GeneratedRegex(@"\$\{([A-Za-z_][\w]*)\}")]

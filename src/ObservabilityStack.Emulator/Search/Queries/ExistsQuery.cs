@@ -2,15 +2,44 @@ using ObservabilityStack.Emulator.Search.Fields;
 
 namespace ObservabilityStack.Emulator.Search.Queries;
 
-/// <summary><c>exists</c>: the document has a non-null value for the field.</summary>
+/// <summary><c>exists</c>: the document has a non-null value for the field (for an object: for any field below it).</summary>
 internal sealed class ExistsQuery(string field, double boost) : Query
 {
     private readonly FieldRef _field = new(field);
+    private readonly Dictionary<IFieldMappings, FieldRef[]> _children = new(ReferenceEqualityComparer.Instance);
 
     /// <inheritdoc/>
     public override bool Matches(DocContext doc, out double score)
     {
         score = boost;
-        return _field.Exists(doc);
+        if (_field.Exists(doc))
+        {
+            return true;
+        }
+
+        if (_field.Resolve(doc).Kind != FieldKind.Object)
+        {
+            return false;
+        }
+
+        var mappings = doc.Shard.Mappings;
+        if (!_children.TryGetValue(mappings, out var children))
+        {
+            var prefix = _field.Path + ".";
+            children = [.. mappings.All
+                .Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal) && ResolvedField.KindOf(f.Type) != FieldKind.Object)
+                .Select(f => new FieldRef(f.Path))];
+            _children[mappings] = children;
+        }
+
+        foreach (var child in children)
+        {
+            if (child.Exists(doc))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

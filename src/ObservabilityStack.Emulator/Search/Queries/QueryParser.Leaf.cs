@@ -52,6 +52,13 @@ internal sealed partial class QueryParser
             throw EmulatorException.Parsing($"[terms] query does not support [{field}]");
         }
 
+        var maxTerms = shards.Count == 0 ? 65_536 : shards.Min(s => s.MaxTermsCount);
+        if (values.GetArrayLength() > maxTerms)
+        {
+            throw EmulatorException.IllegalArgument(
+                $"The number of terms [{values.GetArrayLength()}] used in the Terms Query request has exceeded the allowed maximum of [{maxTerms}]. This maximum can be set by changing the [index.max_terms_count] index level setting.");
+        }
+
         return new TermsQuery(field, [.. values.EnumerateArray()], boost);
     }
 

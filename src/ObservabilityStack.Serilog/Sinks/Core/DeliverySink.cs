@@ -54,6 +54,9 @@ internal sealed class DeliverySink : ILogEventSink, IDisposable, IAsyncDisposabl
 
     public SinkMetrics Metrics => _reporter.Metrics;
 
+    /// <summary>Events waiting in the memory queue (not yet formatted or buffered).</summary>
+    internal int InMemory => _queue.Reader.Count;
+
     public void Emit(LogEvent logEvent)
     {
         ArgumentNullException.ThrowIfNull(logEvent);

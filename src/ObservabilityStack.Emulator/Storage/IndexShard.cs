@@ -1,0 +1,33 @@
+using ObservabilityStack.Emulator.Search;
+
+namespace ObservabilityStack.Emulator.Storage;
+
+/// <summary>
+/// What search sees of one index: the refreshed documents at the time the search started (a snapshot, so a
+/// concurrent refresh does not change a running search) and the mapping. Time ranges are binary searches.
+/// </summary>
+internal sealed class IndexShard : ISearchShard
+{
+    private readonly DocumentTable _table;
+
+    public IndexShard(EsIndex index)
+    {
+        IndexName = index.Name;
+        _table = index.Table;
+        Mappings = index.WithLock(() => index.Mappings.Snapshot);
+    }
+
+    public string IndexName { get; }
+
+    public IFieldMappings Mappings { get; }
+
+    public int Count => _table.Count;
+
+    public IEnumerable<SearchDocument> Documents(long? fromMillis = null, long? toMillis = null)
+    {
+        foreach (var doc in _table.Range(fromMillis, toMillis))
+        {
+            yield return doc.ToSearchDocument(IndexName);
+        }
+    }
+}
