@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using ObservabilityStack.Cli.Core;
 using ObservabilityStack.Cli.Tests.Support;
 
@@ -56,14 +54,5 @@ public sealed class ClusterProbeTests
 
     private static string Url(WebApplication app) => app.Urls.First();
 
-    private static async Task<WebApplication> FakeServerAsync(RequestDelegate handler)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(handler);
-        await app.StartAsync();
-        return app;
-    }
+    private static Task<WebApplication> FakeServerAsync(RequestDelegate handler) => FakeHttpServer.StartAsync(app => app.Run(handler));
 }

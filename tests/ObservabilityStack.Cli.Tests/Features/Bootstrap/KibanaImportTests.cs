@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using ObservabilityStack.Cli.Core;
 using ObservabilityStack.Cli.Tests.Support;
 
@@ -53,15 +51,9 @@ public sealed class KibanaImportTests : IDisposable
         cli.Error.ToString().ShouldContain("8.x or 9.x");
     }
 
-    private static async Task<WebApplication> FakeKibanaAsync(string version, RequestDelegate import)
+    private static Task<WebApplication> FakeKibanaAsync(string version, RequestDelegate import) => FakeHttpServer.StartAsync(app =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         app.MapGet("/api/status", () => Results.Json(new { version = new { number = version } }));
         app.MapPost("/api/saved_objects/_import", import);
-        await app.StartAsync();
-        return app;
-    }
+    });
 }
