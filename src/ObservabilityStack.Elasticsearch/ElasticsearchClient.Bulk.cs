@@ -15,6 +15,7 @@ public sealed partial class ElasticsearchClient
     /// <param name="operations">The actions, each with index, optional id and UTF-8 JSON document.</param>
     /// <param name="refresh">Optional <c>refresh</c> parameter.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="ArgumentException">An operation has no index, or a write has no document.</exception>
     /// <exception cref="ElasticsearchException">The request was refused or the cluster is unreachable.</exception>
     public async Task<BulkResponse> BulkAsync(IReadOnlyList<BulkOperation> operations, Refresh? refresh = null,
         CancellationToken cancellationToken = default)
@@ -24,10 +25,23 @@ public sealed partial class ElasticsearchClient
             return new BulkResponse(0, false, []);
         }
 
+        // Check every operation before anything is sent, so bad input is an ArgumentException, not a broken upload.
         var idempotent = true;
-        for (var i = 0; i < operations.Count && idempotent; i++)
+        for (var i = 0; i < operations.Count; i++)
         {
-            idempotent = operations[i].IsIdempotent;
+            var operation = operations[i];
+            if (string.IsNullOrEmpty(operation.Index))
+            {
+                throw new ArgumentException($"Bulk operation {i} has no index or data stream name.", nameof(operations));
+            }
+
+            if (operation.Type != BulkOperationType.Delete && operation.Document.IsEmpty)
+            {
+                throw new ArgumentException(
+                    $"Bulk operation {i} ({operation.Type} of '{operation.Id}' into '{operation.Index}') has no document.", nameof(operations));
+            }
+
+            idempotent &= operation.IsIdempotent;
         }
 
         var path = WithQuery("/_bulk", RefreshQuery(refresh));

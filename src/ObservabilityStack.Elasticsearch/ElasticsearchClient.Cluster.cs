@@ -12,7 +12,7 @@ public sealed partial class ElasticsearchClient
     /// <c>GET /</c>: name and version. Also proves the server is Elasticsearch: a 2xx answer without
     /// <c>X-Elastic-Product: Elasticsearch</c> (sent since 7.14) throws "not Elasticsearch".
     /// </summary>
-    public async Task<ClusterInfo> InfoAsync(CancellationToken cancellationToken = default)
+    public async Task<ElasticsearchInfo> InfoAsync(CancellationToken cancellationToken = default)
     {
         var response = await SendBytesAsync(HttpMethod.Get, "/", null, idempotent: true, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccess("info");
@@ -24,7 +24,7 @@ public sealed partial class ElasticsearchClient
                 response.StatusCode, "product_check_exception", "missing X-Elastic-Product header");
         }
 
-        return Deserialize(response, ElasticsearchJsonContext.Default.ClusterInfo, "info");
+        return Deserialize(response, ElasticsearchJsonContext.Default.ElasticsearchInfo, "info");
     }
 
     /// <summary><c>GET /_cluster/health</c>, optionally waiting for a status.</summary>

@@ -17,5 +17,9 @@ internal sealed class EmulatorContext(Cluster cluster, FaultInjector faults, Emu
     /// <summary>Runs one ILM pass now (set by the host once the runner exists).</summary>
     public Action? RunIlm { get; set; }
 
+    public Apis.TasksApi Tasks { get; } = new();
+
+    public Apis.RequestCache RequestCache { get; } = new();
+
     public string ClusterUuid { get; } = Guid.NewGuid().ToString("N")[..22];
 }

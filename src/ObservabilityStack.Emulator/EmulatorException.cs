@@ -27,6 +27,9 @@ public sealed class EmulatorException : Exception
     /// <summary>Optional extra string fields of the error object (e.g. <c>resource.type</c>), in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Metadata { get; init; }
 
+    /// <summary>The underlying error, reported as <c>caused_by</c>.</summary>
+    public EmulatorException? CausedBy { get; init; }
+
     /// <summary>Seconds to put in a <c>Retry-After</c> header, when set.</summary>
     public int? RetryAfterSeconds { get; init; }
 

@@ -51,6 +51,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         DataStreamsApi.Map(router, context);
         IlmApi.Map(router, context);
         EmulatorApi.Map(router, context);
+        StatsApi.Map(router, context);
+        context.Tasks.Map(router);
         var pipeline = new EsPipeline(router, context.Faults);
 
         var builder = WebApplication.CreateSlimBuilder();

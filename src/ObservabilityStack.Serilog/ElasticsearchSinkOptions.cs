@@ -5,6 +5,12 @@ namespace ObservabilityStack.Serilog;
 /// <summary>Settings of the direct Elasticsearch sink (<c>WriteTo.Elasticsearch(...)</c>).</summary>
 public sealed class ElasticsearchSinkOptions : ObservabilitySinkOptions
 {
+    /// <summary>
+    /// Creates the options. Unlike the gateway sink, compression is off by default here: Elasticsearch accepts gzip
+    /// bodies, but the emulator and some proxies in front of clusters do not; set <c>Compress = true</c> for a cluster.
+    /// </summary>
+    public ElasticsearchSinkOptions() => Compress = false;
+
     /// <summary>Cluster (or emulator) URL. Default <c>http://127.0.0.1:9200</c>.</summary>
     public Uri Url { get; set; } = new("http://127.0.0.1:9200");
 

@@ -45,6 +45,12 @@ catch (FormatException e)
     Console.Error.WriteLine($"error: API spec: {e.Message}");
     return 2;
 }
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or HttpRequestException)
+{
+    // The suite could not run at all (emulator failed to start, unreadable files): say so, no stack trace.
+    Console.Error.WriteLine($"error: the suite could not run: {e.Message}");
+    return 1;
+}
 
 foreach (var problem in result.WipeProblems)
 {

@@ -23,6 +23,18 @@ public sealed class BulkResponse
     /// <summary>Per-action results, in the order of the request's actions.</summary>
     public IReadOnlyList<BulkItemResult> Items { get; }
 
+    /// <summary>Items written (including deletes of documents already gone).</summary>
+    public int SucceededCount => Count(static i => i.IsSuccess);
+
+    /// <summary>Items whose <c>create</c> found the id already there (409): written by an earlier attempt.</summary>
+    public int ConflictCount => Count(static i => i.IsConflict);
+
+    /// <summary>Items worth resending (429, 5xx).</summary>
+    public int RetryableCount => Count(static i => i.IsRetryable);
+
+    /// <summary>Items that will fail again (mapping errors, bad documents): to dead-letter, never to drop silently.</summary>
+    public int PermanentCount => Count(static i => i.IsPermanent);
+
     /// <summary>Retries this answer took at the HTTP level (429/5xx of the whole request).</summary>
     public int Retries { get; init; }
 
@@ -39,6 +51,17 @@ public sealed class BulkResponse
         }
 
         return new BulkResponse(wire.Took, wire.Errors, items);
+    }
+
+    private int Count(Func<BulkItemResult, bool> predicate)
+    {
+        var count = 0;
+        for (var i = 0; i < Items.Count; i++)
+        {
+            count += predicate(Items[i]) ? 1 : 0;
+        }
+
+        return count;
     }
 
     private static BulkItemResult ToItem(Dictionary<string, BulkItemWire> entry)

@@ -11,7 +11,7 @@ namespace ObservabilityStack.Elasticsearch.Serialization;
 [JsonSerializable(typeof(BulkResponseWire))]
 [JsonSerializable(typeof(BulkItemWire))]
 [JsonSerializable(typeof(CountWire))]
-[JsonSerializable(typeof(ClusterInfo))]
+[JsonSerializable(typeof(ElasticsearchInfo))]
 [JsonSerializable(typeof(ClusterHealth))]
 [JsonSerializable(typeof(DataStreamsWire))]
 [JsonSerializable(typeof(RolloverResult))]

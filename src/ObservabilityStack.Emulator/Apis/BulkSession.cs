@@ -11,6 +11,10 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
 {
     private readonly ArrayBufferWriter<byte> _items = new(16 * 1024);
     private readonly HashSet<EsIndex> _touched = [];
+    private readonly Dictionary<EsIndex, int> _replicas = [];
+
+    // Targets resolved earlier in this request; resolution takes the metadata lock, items should not.
+    private readonly Dictionary<(string Name, WriteKind Kind, bool AutoId, bool RequireAlias, bool IfSeqNo), EsIndex> _targets = [];
     private Utf8JsonWriter? _writer;
     private BulkAction? _pending;
     private int _lineNumber;
@@ -68,10 +72,8 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
 
     public void Finish()
     {
-        if (_pending is not null)
-        {
-            throw EmulatorException.IllegalArgument("The bulk request must be terminated by a newline [\\n]");
-        }
+        // Like Elasticsearch's parser, an action line with no source line after it at the very end is dropped.
+        _pending = null;
 
         var writer = Writer;
         writer.WriteEndArray();
@@ -90,12 +92,10 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             _ => WriteParameters.OpType(action.OpType, action.Id is not null, WriteKind.Index),
         };
         var id = action.Id;
-        if (id is null && action.Action == "index" && action.OpType is null)
-        {
-            kind = WriteKind.Create;
-        }
+        var autoId = id is null;
 
-        var actionName = kind == WriteKind.Create && action.Action == "index" ? "create" : action.Action;
+        // Elasticsearch answers under the action's own key, except index with op_type=create, answered as create.
+        var actionName = action.Action == "index" && action.OpType == "create" ? "create" : action.Action;
         try
         {
             if (indexName is null)
@@ -119,16 +119,26 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             }
 
             id ??= WriteParameters.NewId();
-            var target = context.Cluster.ResolveWriteTarget(indexName, kind, action.RequireAlias ?? requireAlias, action.IfSeqNo is not null);
-            var options = new WriteOptions(kind == WriteKind.Create, action.IfSeqNo, action.IfPrimaryTerm);
+            var key = (indexName, kind, autoId, action.RequireAlias ?? requireAlias, action.IfSeqNo is not null);
+            if (!_targets.TryGetValue(key, out var target))
+            {
+                target = context.Cluster.ResolveWriteTarget(indexName, kind, key.Item4, key.Item5, autoId);
+                _targets[key] = target;
+            }
+
+            var options = new WriteOptions(kind == WriteKind.Create || autoId, action.IfSeqNo, action.IfPrimaryTerm);
             var result = kind switch
             {
                 WriteKind.Delete => target.Delete(id, options),
                 WriteKind.Update => Update(target, id, source!, options),
                 _ => target.Index(id, source!, options),
             };
-            _touched.Add(target);
-            WriteItem(actionName, result, target.Replicas);
+            if (_touched.Add(target))
+            {
+                _replicas[target] = target.Replicas;
+            }
+
+            WriteItem(actionName, result, _replicas[target]);
         }
         catch (EmulatorException e)
         {

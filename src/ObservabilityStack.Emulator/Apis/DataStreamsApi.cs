@@ -17,6 +17,37 @@ internal static class DataStreamsApi
         });
         router.Map("GET", "/_data_stream", r => Get(r, cluster, null));
         router.Map("GET", "/_data_stream/{name}", r => Get(r, cluster, r.Route("name")));
+        router.Map("PUT", "/_data_stream/{name}/_lifecycle", async r =>
+        {
+            var body = await r.ReadObjectAsync();
+            foreach (var stream in cluster.ResolveDataStreams(r.Route("name")))
+            {
+                stream.Lifecycle = (JsonObject)body.DeepClone();
+            }
+
+            cluster.NotifyMetadataChanged();
+            await r.AcknowledgedAsync();
+        });
+        router.Map("GET", "/_data_stream/{name}/_lifecycle", r =>
+        {
+            var list = new JsonArray();
+            foreach (var stream in cluster.ResolveDataStreams(r.Route("name")))
+            {
+                list.Add(new JsonObject { ["name"] = stream.Name, ["lifecycle"] = stream.Lifecycle?.DeepClone() });
+            }
+
+            return r.WriteNodeAsync(200, new JsonObject { ["data_streams"] = list });
+        });
+        router.Map("DELETE", "/_data_stream/{name}/_lifecycle", r =>
+        {
+            foreach (var stream in cluster.ResolveDataStreams(r.Route("name")))
+            {
+                stream.Lifecycle = null;
+            }
+
+            cluster.NotifyMetadataChanged();
+            return r.AcknowledgedAsync();
+        });
         router.Map("DELETE", "/_data_stream/{name}", r =>
         {
             cluster.DeleteDataStreams(cluster.ResolveDataStreams(r.Route("name")));
@@ -27,7 +58,9 @@ internal static class DataStreamsApi
     private static Task Get(EsRequest r, Cluster cluster, string? name)
     {
         var list = new JsonArray();
-        foreach (var stream in cluster.ResolveDataStreams(name))
+        var expand = r.Query("expand_wildcards") ?? "open";
+        var hidden = expand.Contains("hidden", StringComparison.Ordinal) || expand.Contains("all", StringComparison.Ordinal);
+        foreach (var stream in cluster.ResolveDataStreams(name, hidden))
         {
             list.Add(Describe(cluster, stream));
         }
@@ -35,23 +68,31 @@ internal static class DataStreamsApi
         return r.WriteNodeAsync(200, new JsonObject { ["data_streams"] = list });
     }
 
+    /// <summary>Elasticsearch's choice between ILM and the data stream lifecycle: ILM wins when preferred or alone.</summary>
+    private static string ManagedBy(DataStream stream, string? policy, bool preferIlm) =>
+        policy is not null && (preferIlm || !stream.LifecycleEnabled) ? "Index Lifecycle Management"
+        : stream.LifecycleEnabled ? "Data stream lifecycle"
+        : "Unmanaged";
+
     private static JsonObject Describe(Cluster cluster, DataStream stream)
     {
         var indices = new JsonArray();
         string? policy = null;
+        var preferIlm = true;
         lock (cluster.MetadataLock)
         {
             foreach (var name in stream.Indices)
             {
                 var index = cluster.FindIndex(name);
-                var entry = new JsonObject { ["index_name"] = name, ["index_uuid"] = index?.Uuid, ["prefer_ilm"] = true };
+                preferIlm = index?.Settings["index.lifecycle.prefer_ilm"] != "false";
+                var entry = new JsonObject { ["index_name"] = name, ["index_uuid"] = index?.Uuid, ["prefer_ilm"] = preferIlm };
                 policy = index?.Settings["index.lifecycle.name"];
                 if (policy is not null)
                 {
                     entry["ilm_policy"] = policy;
                 }
 
-                entry["managed_by"] = policy is null ? "Unmanaged" : "Index Lifecycle Management";
+                entry["managed_by"] = ManagedBy(stream, policy, preferIlm);
                 indices.Add(entry);
             }
         }
@@ -70,8 +111,13 @@ internal static class DataStreamsApi
             json["ilm_policy"] = policy;
         }
 
-        json["next_generation_managed_by"] = policy is null ? "Unmanaged" : "Index Lifecycle Management";
-        json["prefer_ilm"] = true;
+        json["next_generation_managed_by"] = ManagedBy(stream, policy, preferIlm);
+        if (stream.Lifecycle is not null)
+        {
+            json["lifecycle"] = stream.Lifecycle.DeepClone();
+        }
+
+        json["prefer_ilm"] = preferIlm;
         json["hidden"] = stream.Hidden;
         json["system"] = false;
         json["allow_custom_routing"] = false;

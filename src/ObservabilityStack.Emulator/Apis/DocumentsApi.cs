@@ -28,21 +28,15 @@ internal static class DocumentsApi
         }
 
         var kind = create ? WriteKind.Create : WriteParameters.OpType(r.Query("op_type"), id is not null, WriteKind.Index);
-        if (id is null && kind == WriteKind.Index && r.Query("op_type") is null)
-        {
-            // Auto-generated ids are creates, which is why POST /{data-stream}/_doc works.
-            kind = WriteKind.Create;
-        }
-
         var refresh = WriteParameters.Refresh(r.Query("refresh"));
-        var conditions = WriteParameters.Conditions(r, kind == WriteKind.Create);
+        var conditions = WriteParameters.Conditions(r, kind == WriteKind.Create || id is null);
         var source = await r.ReadBytesAsync();
         if (source.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new EmulatorException(400, "action_request_validation_exception", "Validation Failed: 1: source is missing;");
         }
 
-        var target = cluster.ResolveWriteTarget(r.Route("index"), kind, r.Flag("require_alias"), conditions.IfSeqNo is not null);
+        var target = cluster.ResolveWriteTarget(r.Route("index"), kind, r.Flag("require_alias"), conditions.IfSeqNo is not null, autoId: id is null);
         var result = target.Index(id ?? WriteParameters.NewId(), source, conditions);
         WriteParameters.Complete([target], refresh);
         await WriteParameters.WriteAnswerAsync(r, result, target, refresh);

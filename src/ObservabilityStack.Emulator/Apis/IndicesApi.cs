@@ -29,9 +29,8 @@ internal static class IndicesApi
 
     private static async Task Create(EsRequest r, Cluster cluster)
     {
-        var name = r.Route("index");
         var body = await r.ReadObjectAsync();
-        cluster.CreateIndex(name, body, explicitCreate: true);
+        var name = cluster.CreateIndex(r.Route("index"), body, explicitCreate: true).Name;
         await r.WriteNodeAsync(200, new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true, ["index"] = name });
     }
 
@@ -43,8 +42,8 @@ internal static class IndicesApi
         {
             if (cluster.FindDataStream(part) is not null)
             {
-                throw EmulatorException.IllegalArgument(
-                    $"index [{part}] is a data stream, use the delete data stream api to delete it");
+                // Elasticsearch does not resolve data stream names in the delete index API.
+                throw EmulatorException.IndexNotFound(part);
             }
 
             if (!part.Contains('*', StringComparison.Ordinal) && part != "_all" && cluster.FindIndex(part) is null && cluster.IsAlias(part))

@@ -13,13 +13,15 @@ internal static class MultiSearch
         var started = Stopwatch.GetTimestamp();
         var bytes = await r.ReadBytesAsync();
         var lines = Split(bytes);
-        var answers = new List<byte[]>();
+        var requests = new List<(JsonElement? Header, JsonElement? Body)>();
         for (var i = 0; i < lines.Count; i += 2)
         {
-            var header = SearchApi.ParseBody(lines[i].Span);
             var body = i + 1 < lines.Count ? SearchApi.ParseBody(lines[i + 1].Span) : null;
-            answers.Add(One(r, context, defaultIndex, header, body));
+            CheckTotalHits(r, body);
+            requests.Add((SearchApi.ParseBody(lines[i].Span), body));
         }
+
+        var answers = requests.Select(q => One(r, context, defaultIndex, q.Header, q.Body)).ToList();
 
         await r.WriteAsync(200, w =>
         {
@@ -75,6 +77,22 @@ internal static class MultiSearch
             }
 
             return stream.ToArray();
+        }
+    }
+
+    /// <summary>Like Elasticsearch, msearch refuses the whole request when integer totals cannot be exact.</summary>
+    private static void CheckTotalHits(EsRequest r, JsonElement? body)
+    {
+        if (r.Query("rest_total_hits_as_int") is not ("true" or "") || body is not { ValueKind: JsonValueKind.Object } b
+            || !b.TryGetProperty("track_total_hits", out var track))
+        {
+            return;
+        }
+
+        if (track.ValueKind == JsonValueKind.False || (track.ValueKind == JsonValueKind.Number && track.GetInt64() != -1))
+        {
+            throw EmulatorException.IllegalArgument(
+                $"[rest_total_hits_as_int] cannot be used if the tracking of total hits is not accurate, got {track.GetRawText()}");
         }
     }
 

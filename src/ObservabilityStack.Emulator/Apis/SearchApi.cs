@@ -24,13 +24,44 @@ internal static class SearchApi
     public static List<ISearchShard> Shards(Cluster cluster, string? expression, IndicesOptions options) =>
         cluster.Resolve(expression, options).Select(i => (ISearchShard)new IndexShard(i)).ToList();
 
+    /// <summary>Checks request parameters Elasticsearch validates before it resolves indices.</summary>
+    private static void Validate(EsRequest r)
+    {
+        if (r.Long("terminate_after") is < 0)
+        {
+            throw EmulatorException.IllegalArgument("terminateAfter must be > 0");
+        }
+    }
+
     public static IndicesOptions SearchDefaults { get; } = new(false, true, true, false);
 
     private static async Task Search(EsRequest r, EmulatorContext context, string? expression)
     {
-        var body = await ReadBodyAsync(r);
-        var shards = Shards(context.Cluster, expression, IndicesOptions.From(r, SearchDefaults));
+        Validate(r);
+        var bytes = await r.ReadBytesAsync();
+        var body = ParseBody(bytes);
+        var indices = context.Cluster.Resolve(expression, IndicesOptions.From(r, SearchDefaults));
+        var shardList = indices.Select(i => new IndexShard(i)).ToList();
+        var shards = shardList.Cast<ISearchShard>().ToList();
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        string? key = null;
+        var tables = shardList.Select(s => s.Table).ToArray();
+        if (RequestCache.Applies(text, r.QueryParameters))
+        {
+            key = RequestCache.Key(indices, text, r.QueryParameters);
+            if (context.RequestCache.TryGet(key, indices, tables) is { } cached)
+            {
+                await r.WriteBytesAsync(200, cached);
+                return;
+            }
+        }
+
         var buffer = Run(body, r.QueryParameters, shards, context.Clock);
+        if (key is not null)
+        {
+            context.RequestCache.Put(key, tables, buffer.WrittenSpan.ToArray());
+        }
+
         await r.WriteBytesAsync(200, buffer.WrittenMemory);
     }
 
@@ -47,6 +78,7 @@ internal static class SearchApi
 
     private static async Task Count(EsRequest r, EmulatorContext context, string? expression)
     {
+        Validate(r);
         var body = await ReadBodyAsync(r);
         var shards = Shards(context.Cluster, expression, IndicesOptions.From(r, SearchDefaults));
         var count = SearchEngine.Count(body, r.QueryParameters, shards, context.Clock);

@@ -52,5 +52,11 @@ internal static class ErrorBody
         {
             w.WriteString("index", e.Index);
         }
+
+        if (e.CausedBy is not null)
+        {
+            w.WritePropertyName("caused_by");
+            WriteFields(w, e.CausedBy);
+        }
     }
 }

@@ -83,7 +83,7 @@ internal sealed class IlmPolicyStore
 
         if (phase == "hot" && actions["rollover"] is null)
         {
-            var needing = actions.Select(a => a.Key).Where(a => a is "shrink" or "forcemerge" or "searchable_snapshot" or "downsample").ToList();
+            var needing = actions.Select(a => a.Key).Where(a => a is "shrink" or "forcemerge" or "searchable_snapshot" or "downsample" or "readonly").ToList();
             if (needing.Count > 0)
             {
                 throw EmulatorException.IllegalArgument(

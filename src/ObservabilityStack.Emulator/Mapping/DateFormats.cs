@@ -16,6 +16,12 @@ internal static class DateFormats
 
     public static bool TryParse(string value, string? format, out long millis)
     {
+        if (format is null)
+        {
+            return IsoDates.TryParse(value, out millis)
+                || long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out millis);
+        }
+
         foreach (var part in (format ?? Default).Split("||"))
         {
             if (TryParseOne(value, part.Trim(), out millis))
@@ -78,6 +84,12 @@ internal static class DateFormats
             return false;
         }
 
+        if (IsoDates.TryParse(value, out millis))
+        {
+            return true;
+        }
+
+        value = TrimNanos(value);
         var styles = DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal;
         var ok = DateTimeOffset.TryParseExact(value, IsoPatterns, CultureInfo.InvariantCulture, styles, out var parsed);
         millis = ok ? parsed.ToUnixTimeMilliseconds() : 0;
@@ -90,6 +102,24 @@ internal static class DateFormats
         "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd'T'HH:mm:sszz", "yyyy-MM-dd'T'HHK",
     ];
+
+    /// <summary>.NET parses at most 7 fraction digits; date_nanos values carry 9, so the extra ones are dropped.</summary>
+    private static string TrimNanos(string value)
+    {
+        var dot = value.IndexOf('.', StringComparison.Ordinal);
+        if (dot < 0)
+        {
+            return value;
+        }
+
+        var end = dot + 1;
+        while (end < value.Length && char.IsAsciiDigit(value[end]))
+        {
+            end++;
+        }
+
+        return end - dot - 1 > 7 ? string.Concat(value.AsSpan(0, dot + 8), value.AsSpan(end)) : value;
+    }
 
     private static bool TryExact(string value, string pattern, out long millis)
     {

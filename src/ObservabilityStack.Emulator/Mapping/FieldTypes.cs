@@ -8,7 +8,9 @@ internal static class FieldTypes
         "keyword", "text", "match_only_text", "wildcard", "constant_keyword", "date", "date_nanos",
         "long", "integer", "short", "byte", "float", "double", "half_float", "scaled_float", "unsigned_long",
         "boolean", "ip", "object", "nested", "flattened", "binary", "geo_point", "alias", "version",
-        "search_as_you_type", "completion", "token_count", "passthrough",
+        "search_as_you_type", "completion", "token_count", "passthrough", "sparse_vector", "dense_vector", "rank_feature",
+        "rank_features", "date_range", "integer_range", "long_range", "float_range", "double_range", "ip_range", "geo_shape",
+        "semantic_text", "histogram", "aggregate_metric_double", "counted_keyword",
     };
 
     public static bool IsKnown(string type) => Known.Contains(type);

@@ -65,6 +65,11 @@ internal sealed class IndexMappings
 
                 Root.Properties = MappingMerger.MergeMaps(Root.Properties, FieldMapping.ParseProperties("", props), "", allowTypeChange);
             }
+            else if (key == "_source" && Root.Parameters["_source"]?["mode"]?.ToString() is { } mode
+                     && value?["mode"]?.ToString() is { } newMode && mode == "synthetic" && newMode != mode && !allowTypeChange)
+            {
+                throw EmulatorException.IllegalArgument($"Mapper for [_source] conflicts with existing mapper:\n\tCannot update parameter [mode] from [{mode}] to [{newMode}]");
+            }
             else if (key is "dynamic" or "date_detection" or "numeric_detection" or "dynamic_date_formats" or "dynamic_templates"
                      or "_meta" or "_source" or "_routing" or "runtime" or "subobjects" or "enabled" or "_data_stream_timestamp")
             {

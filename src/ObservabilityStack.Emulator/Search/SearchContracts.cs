@@ -59,4 +59,10 @@ public interface ISearchShard
     /// timestamp are returned only when both bounds are null.
     /// </summary>
     IEnumerable<SearchDocument> Documents(long? fromMillis = null, long? toMillis = null);
+
+    /// <summary><c>index.max_result_window</c>: the largest from + size allowed (Elasticsearch's default 10000).</summary>
+    int MaxResultWindow => 10_000;
+
+    /// <summary><c>index.max_terms_count</c>: the most values a terms query may carry (Elasticsearch's default 65536).</summary>
+    int MaxTermsCount => 65_536;
 }

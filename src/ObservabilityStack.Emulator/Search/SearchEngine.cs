@@ -25,7 +25,7 @@ public static class SearchEngine
         var started = clock.GetTimestamp();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var queries = new QueryParser(now, shards);
-        var request = Guard(() => SearchRequestParser.Parse(body, queryParameters, queries, now));
+        var request = Guard(() => SearchRequestParser.Parse(body, queryParameters, queries, now, shards));
 
         // Render into a private buffer first so a failure half-way never leaves a partial object in the caller's writer.
         var buffer = new ArrayBufferWriter<byte>(4096);

@@ -102,7 +102,7 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
                 JsonValueKind.Number => new SortKey(values[i].GetDouble(), null, false),
                 JsonValueKind.True => new SortKey(1, null, false),
                 JsonValueKind.False => new SortKey(0, null, false),
-                _ => request.Sort[i].Field.Path is var path && IsNumericSort(i) && double.TryParse(values[i].GetString(),
+                _ => IsNumericSort(i) && double.TryParse(values[i].GetString(),
                     System.Globalization.CultureInfo.InvariantCulture, out var n) ? new SortKey(n, null, false) : new SortKey(0, values[i].GetString(), false),
             };
         }

@@ -104,8 +104,9 @@ internal static partial class SearchRequestParser
         }
     }
 
-    private static void Validate(SearchRequest request)
+    private static void Validate(SearchRequest request, IReadOnlyList<ISearchShard> shards)
     {
+        var maxResultWindow = shards.Count == 0 ? MaxResultWindow : shards.Min(s => s.MaxResultWindow);
         if (request.Size < 0)
         {
             throw EmulatorException.IllegalArgument($"[size] parameter cannot be negative, found [{request.Size}]");
@@ -116,10 +117,10 @@ internal static partial class SearchRequestParser
             throw EmulatorException.IllegalArgument($"[from] parameter cannot be negative, found [{request.From}]");
         }
 
-        if ((long)request.From + request.Size > MaxResultWindow)
+        if ((long)request.From + request.Size > maxResultWindow)
         {
             throw EmulatorException.IllegalArgument(
-                $"Result window is too large, from + size must be less than or equal to: [{MaxResultWindow}] but was [{(long)request.From + request.Size}]. See the scroll api for a more efficient way to request large data sets. This limit can be set by changing the [index.max_result_window] index level setting.");
+                $"Result window is too large, from + size must be less than or equal to: [{maxResultWindow}] but was [{(long)request.From + request.Size}]. See the scroll api for a more efficient way to request large data sets. This limit can be set by changing the [index.max_result_window] index level setting.");
         }
 
         if (request.TerminateAfter is <= 0)

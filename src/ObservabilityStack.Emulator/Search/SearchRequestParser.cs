@@ -17,7 +17,7 @@ internal static partial class SearchRequestParser
 
     /// <summary>Parses a search request.</summary>
     public static SearchRequest Parse(JsonElement? body, IReadOnlyDictionary<string, string> parameters, QueryParser queries,
-        long nowMillis)
+        long nowMillis, IReadOnlyList<ISearchShard> shards)
     {
         var request = new SearchRequest();
         if (body is { ValueKind: JsonValueKind.Object } element)
@@ -33,7 +33,7 @@ internal static partial class SearchRequestParser
         }
 
         ApplyParameters(request, parameters, nowMillis);
-        Validate(request);
+        Validate(request, shards);
         return request;
     }
 

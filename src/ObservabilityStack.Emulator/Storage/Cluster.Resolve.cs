@@ -18,7 +18,7 @@ internal sealed partial class Cluster
         var parts = expression.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var p = 0; p < parts.Length; p++)
         {
-            var part = parts[p];
+            var part = DateMathNames.Resolve(parts[p], Clock.GetUtcNow());
             if (part.StartsWith('-') && p > 0)
             {
                 var excluded = part[1..];
@@ -97,7 +97,7 @@ internal sealed partial class Cluster
 
         foreach (var stream in AllDataStreams)
         {
-            if (Wildcard.Matches(pattern, stream.Name) && (!stream.Hidden || options.ExpandHidden))
+            if (Wildcard.Matches(pattern, stream.Name) && (!stream.Hidden || includeHidden))
             {
                 matched.AddRange(BackingIndices(stream));
             }
@@ -115,7 +115,7 @@ internal sealed partial class Cluster
     }
 
     /// <summary>Data streams named by an expression (names and wildcards), for data-stream-aware APIs.</summary>
-    public List<DataStream> ResolveDataStreams(string? expression)
+    public List<DataStream> ResolveDataStreams(string? expression, bool includeHidden = true)
     {
         if (string.IsNullOrEmpty(expression) || expression is "_all")
         {
@@ -125,9 +125,13 @@ internal sealed partial class Cluster
         var result = new List<DataStream>();
         foreach (var part in expression.Split(','))
         {
-            if (part.Contains('*', StringComparison.Ordinal))
+            if (part.StartsWith('-') && result.Count > 0)
             {
-                result.AddRange(AllDataStreams.Where(d => Wildcard.Matches(part, d.Name)));
+                result.RemoveAll(d => Wildcard.Matches(part[1..], d.Name));
+            }
+            else if (part.Contains('*', StringComparison.Ordinal))
+            {
+                result.AddRange(AllDataStreams.Where(d => Wildcard.Matches(part, d.Name) && (includeHidden || !d.Hidden)));
             }
             else if (_dataStreams.TryGetValue(part, out var stream))
             {

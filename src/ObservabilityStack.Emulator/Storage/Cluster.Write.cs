@@ -8,11 +8,13 @@ internal sealed partial class Cluster
     /// The concrete index a document write goes to: a data stream's write index (create only), an alias's
     /// write index, an existing index, or a new index or data stream auto-created from the templates.
     /// </summary>
-    public EsIndex ResolveWriteTarget(string name, WriteKind kind, bool requireAlias = false, bool hasIfSeqNo = false)
+    public EsIndex ResolveWriteTarget(string name, WriteKind kind, bool requireAlias = false, bool hasIfSeqNo = false, bool autoId = false)
     {
+        // An index request with a generated id can only create, so data streams accept it like a create.
+        var creates = kind == WriteKind.Create || (kind == WriteKind.Index && autoId);
         if (_dataStreams.TryGetValue(name, out var stream))
         {
-            if (kind != WriteKind.Create)
+            if (!creates)
             {
                 throw EmulatorException.IllegalArgument("only write ops with an op_type of create are allowed in data streams");
             }
@@ -68,7 +70,7 @@ internal sealed partial class Cluster
             throw RequireAlias(name);
         }
 
-        return AutoCreate(name, kind);
+        return AutoCreate(name, creates ? WriteKind.Create : kind);
     }
 
     private static EmulatorException RequireAlias(string name) =>
@@ -138,6 +140,8 @@ internal sealed partial class Cluster
                 Name = name,
                 Template = template.Source!.Name,
                 Hidden = template.Source.DataStream?["hidden"]?.GetValue<bool>() == true,
+                Meta = template.Source.Body["_meta"]?.DeepClone() as JsonObject,
+                Lifecycle = template.Source.Template?["lifecycle"]?.DeepClone() as JsonObject,
             };
             _dataStreams[name] = stream;
             AddBackingIndex(stream);

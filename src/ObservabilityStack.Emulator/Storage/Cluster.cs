@@ -51,6 +51,7 @@ internal sealed partial class Cluster
     /// <summary>Creates an index from a create-index body and the matching template (settings, mappings, aliases).</summary>
     public EsIndex CreateIndex(string name, JsonObject? body, string? dataStream = null, bool explicitCreate = false, string? uuid = null, long? creationMillis = null)
     {
+        name = DateMathNames.Resolve(name, Clock.GetUtcNow());
         IndexNames.Validate(name);
         lock (MetadataLock)
         {
@@ -122,11 +123,16 @@ internal sealed partial class Cluster
                 throw EmulatorException.IllegalArgument($"Failed to parse value [{shards}] for setting [index.number_of_shards] must be >= 1");
             }
 
+            if (flat.GetValueOrDefault("index.soft_deletes.enabled") == "false")
+            {
+                throw EmulatorException.IllegalArgument("Creating indices with soft-deletes disabled is no longer supported. Please do not specify a value for setting [index.soft_deletes.enabled].");
+            }
+
             index.Settings.Apply(flat);
             index.Mappings.Merge(body["mappings"] as JsonObject);
             foreach (var (alias, definition) in TemplateBodies.NormalizeAliases(body["aliases"] as JsonObject))
             {
-                index.Aliases[alias] = (JsonObject)definition!;
+                index.Aliases[DateMathNames.Resolve(alias, DateTimeOffset.FromUnixTimeMilliseconds(index.CreationMillis))] = (JsonObject)definition!.DeepClone();
             }
         }
 

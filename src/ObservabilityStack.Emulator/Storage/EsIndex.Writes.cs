@@ -8,15 +8,24 @@ internal sealed partial class EsIndex
     /// <summary>Indexes (or creates) a document; throws version conflicts and mapping errors as Elasticsearch does.</summary>
     public WriteResult Index(string id, byte[] source, WriteOptions options)
     {
+        if (System.Text.Encoding.UTF8.GetByteCount(id) > 512)
+        {
+            throw new EmulatorException(400, "action_request_validation_exception",
+                $"Validation Failed: 1: id [{id}] is too long, must be no longer than 512 bytes but was: {System.Text.Encoding.UTF8.GetByteCount(id)};");
+        }
+
         lock (_sync)
         {
             _docs.TryGetValue(id, out var existing);
             CheckConditions(id, existing, options);
-            var timestamp = DocumentParser.Parse(Mappings, source, id);
-            if (DataStream is not null && timestamp is null)
+            var timestamp = DocumentParser.Parse(Mappings, source, id, out var timestampValues);
+            if (DataStream is not null && timestampValues != 1)
             {
-                throw new EmulatorException(400, "document_parsing_exception",
-                    "[1:1] failed to parse: data stream timestamp field [@timestamp] is missing");
+                var problem = timestampValues == 0 ? "is missing" : "encountered multiple values";
+                throw new EmulatorException(400, "document_parsing_exception", $"[1:1] failed to parse: data stream timestamp field [@timestamp] {problem}")
+                {
+                    CausedBy = EmulatorException.IllegalArgument($"data stream timestamp field [@timestamp] {problem}"),
+                };
             }
 
             var doc = new StoredDocument
@@ -106,7 +115,7 @@ internal sealed partial class EsIndex
                 return;
             }
 
-            var timestamp = DocumentParser.Parse(Mappings, source, id);
+            var timestamp = DocumentParser.Parse(Mappings, source, id, out _);
             Store(existing, new StoredDocument { Id = id, Source = source, SeqNo = seqNo, Version = version, Timestamp = timestamp });
         }
     }

@@ -24,8 +24,8 @@ public sealed class OfficialClientScenarioTests
     {
         var probe = File.Exists(PythonPath)
             ? await ChildProcess.RunAsync(PythonPath, ["-c", "import elasticsearch"], ClientsDirectory, Limit)
-            : (Exit: -1, Output: $"{PythonPath} not found");
-        Assert.True(probe.Exit == 0, $"python3-elasticsearch is missing ({probe.Output.Trim()}): run scripts/install-test-deps.sh");
+            : (Exit: -1, Stdout: string.Empty, Stderr: $"{PythonPath} not found");
+        Assert.True(probe.Exit == 0, $"python3-elasticsearch is missing ({probe.Stderr.Trim()}): run scripts/install-test-deps.sh");
 
         await RunScenarioAsync(PythonPath, "python_scenario.py");
     }
@@ -43,7 +43,8 @@ public sealed class OfficialClientScenarioTests
     {
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0 });
 
-        var (exit, output) = await ChildProcess.RunAsync(interpreter, [script, emulator.Url.ToString().TrimEnd('/')], ClientsDirectory, Limit);
+        var (exit, stdout, stderr) = await ChildProcess.RunAsync(interpreter, [script, emulator.Url.ToString().TrimEnd('/')], ClientsDirectory, Limit);
+        var output = stdout + stderr;
 
         _output.WriteLine(output);
         exit.ShouldBe(0, $"{script} against {emulator.Url} exited {exit}:\n{output}");

@@ -14,6 +14,7 @@ public sealed class ObjectPathTests
     [InlineData(@"hits.hits.0._source.a\.b", "7")]
     [InlineData("hits.hits.0._source.c.d", "\"x\"")]
     [InlineData("nodes._arbitrary_key_", "\"n1\"")]
+    [InlineData(".hits..hits.0._id", "\"1\"")]
     public void PathsNavigateObjectsListsAndEscapedDots(string path, string expected)
     {
         ObjectPath.Evaluate(Body, path, new Stash())!.ToJsonString().ShouldBe(expected);

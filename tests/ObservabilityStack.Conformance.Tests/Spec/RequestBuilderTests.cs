@@ -43,6 +43,13 @@ public sealed class RequestBuilderTests : IDisposable
     }
 
     [Fact]
+    public void EmptyPartsCountAsNotGiven()
+    {
+        Build("search", """{"index":[]}""").PathAndQuery.ShouldBe("/_search");
+        Build("search", """{"index":""}""").PathAndQuery.ShouldBe("/_search");
+    }
+
+    [Fact]
     public void BulkBodiesGivenAsListsBecomeNdjsonWithATrailingNewline()
     {
         var request = Build("bulk", """{"refresh":"true","body":[{"index":{"_index":"t"}},{"f":1},"{\"delete\":{\"_index\":\"t\",\"_id\":\"1\"}}"]}""");

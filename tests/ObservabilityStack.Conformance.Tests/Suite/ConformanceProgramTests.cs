@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ObservabilityStack.Conformance.Tests.Support;
 
 namespace ObservabilityStack.Conformance.Tests.Suite;
@@ -38,20 +37,6 @@ public sealed class ConformanceProgramTests : IDisposable
 
     public void Dispose() => _suite.Dispose();
 
-    private static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ObservabilityStack.Conformance.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Stdout, string Stderr)> RunAsync(params string[] args) =>
+        ChildProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "ObservabilityStack.Conformance.dll"), .. args], AppContext.BaseDirectory, TimeSpan.FromMinutes(1));
 }

@@ -73,6 +73,32 @@ public sealed class ConformanceRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task ParamCatchesClientSideErrorsIgnoreAcceptsStatusesAndHeadAnswersAreBooleans()
+    {
+        _suite.WriteTest("client", "10_side", """
+            "client side":
+              - do: {catch: param, search: {index: test, bogus: 1}}
+              - do: {catch: param, indices.create: {}}
+              - do: {search: {index: nope, ignore: 404}}
+              - match: {error.type: index_not_found_exception}
+              - do: {indices.exists: {index: nope}}
+              - is_false: ''
+              - do: {indices.exists: {index: test}}
+              - is_true: ''
+            ---
+            "param expected but the call is valid":
+              - do: {catch: param, search: {index: test}}
+            """);
+        await using var cluster = await FakeCluster.StartAsync(AnswerAsync);
+
+        var result = await new ConformanceRunner(new ConformanceOptions { TestsPath = _suite.TestsDirectory }).RunAsync(cluster.Url);
+
+        result.Outcomes[0].Status.ShouldBe(TestStatus.Passed, result.Outcomes[0].Reason);
+        result.Outcomes[1].Reason.ShouldBe("test step 1 (do): search: expected an unknown-parameter error but every parameter is in the spec");
+        cluster.Requests.ShouldNotContain(r => r.Contains("bogus", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheClusterIsWipedBeforeTheRunAndAfterEveryTest()
     {
         _suite.WriteTest("a", "1", "\"one\":\n  - do: {info: {}}\n---\n\"two\":\n  - do: {info: {}}\n");
@@ -119,6 +145,7 @@ public sealed class ConformanceRunnerTests : IDisposable
             "PUT /test/_doc/1" => FakeCluster.JsonAsync(context, 201, """{"result":"created","_id":"1"}"""),
             "GET /test/_search" or "POST /test/_search" => FakeCluster.JsonAsync(context, 200, """{"hits":{"total":{"value":1}}}"""),
             "GET /nope/_search" => FakeCluster.JsonAsync(context, 404, """{"error":{"type":"index_not_found_exception","reason":"no such index [nope]"},"status":404}"""),
+            "HEAD /nope" => FakeCluster.JsonAsync(context, 404, string.Empty),
             "GET /broken/_search" => FakeCluster.JsonAsync(context, 500, """{"error":{"type":"x"},"status":500}"""),
             _ => FakeCluster.JsonAsync(context, 200, "{}"),
         };

@@ -75,7 +75,7 @@ public sealed class DoStep
         // Like the Java client, a HEAD 404 is an answer ("does not exist"), not an error.
         var isError = response.Status >= 400 && !ignored.Contains(response.Status)
             && !(request.Method == HttpMethod.Head && response.Status == 404 && catchValue is null);
-        var where = $"{api} {request.Method} {request.PathAndQuery}";
+        var where = $"{api} {request.Method} {JsonText.Truncate(request.PathAndQuery, 200)}";
         if (catchValue is null)
         {
             if (isError)

@@ -11,7 +11,7 @@ namespace ObservabilityStack.Conformance.Execution;
 /// </summary>
 public static class ObjectPath
 {
-    /// <summary>Splits a path on unescaped dots and unescapes <c>\.</c>.</summary>
+    /// <summary>Splits a path on unescaped dots, unescapes <c>\.</c> and drops empty segments (as upstream does for <c>.$idx.settings</c>).</summary>
     public static IReadOnlyList<string> Split(string path)
     {
         var segments = new List<string>();
@@ -25,8 +25,7 @@ public static class ObjectPath
             }
             else if (path[i] == '.')
             {
-                segments.Add(current.ToString());
-                current.Clear();
+                AddSegment(segments, current);
             }
             else
             {
@@ -34,8 +33,17 @@ public static class ObjectPath
             }
         }
 
-        segments.Add(current.ToString());
+        AddSegment(segments, current);
         return segments;
+    }
+
+    private static void AddSegment(List<string> segments, StringBuilder current)
+    {
+        if (current.Length > 0)
+        {
+            segments.Add(current.ToString());
+            current.Clear();
+        }
     }
 
     /// <summary>Finds the value at <paramref name="path"/>; false when some segment is absent.</summary>

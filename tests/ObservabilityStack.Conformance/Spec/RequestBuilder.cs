@@ -29,7 +29,8 @@ public sealed class RequestBuilder
         }
 
         arguments ??= [];
-        var given = arguments.Where(a => a.Key != "body").Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
+        // An empty value (index: [] or "") means "not given", as in upstream's client: POST /_refresh, not //_refresh.
+        var given = arguments.Where(a => a.Key != "body" && ValueText(a.Value).Length > 0).Select(a => a.Key).ToHashSet(StringComparer.Ordinal);
         var path = spec.Paths
             .Where(p => p.Parts.All(given.Contains))
             .OrderByDescending(p => p.Parts.Count)
@@ -45,7 +46,7 @@ public sealed class RequestBuilder
         var query = new List<string>();
         foreach (var (name, value) in arguments)
         {
-            if (name == "body" || path.Parts.Contains(name))
+            if (name == "body" || path.Parts.Contains(name) || (spec.AllParts.Contains(name) && !given.Contains(name)))
             {
                 continue;
             }

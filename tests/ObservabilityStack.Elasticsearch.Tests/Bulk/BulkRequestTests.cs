@@ -90,9 +90,11 @@ public sealed class BulkRequestTests : ScriptedServerTest
     {
         using var client = Client(o => o.MaxRetries = 0);
 
-        var error = await Should.ThrowAsync<Exception>(() => client.BulkAsync([BulkOperation.Create("logs", "1", ReadOnlyMemory<byte>.Empty)]));
+        var error = await Should.ThrowAsync<ArgumentException>(() => client.BulkAsync(
+            [BulkOperation.Delete("logs", "0"), BulkOperation.Create("logs", "1", ReadOnlyMemory<byte>.Empty)]));
 
-        error.ToString().ShouldContain("has no document");
+        error.Message.ShouldStartWith("Bulk operation 1 (Create of '1' into 'logs') has no document.");
+        Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]

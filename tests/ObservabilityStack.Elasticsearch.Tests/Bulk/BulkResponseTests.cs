@@ -106,6 +106,16 @@ public sealed class BulkResponseTests
     }
 
     [Fact]
+    public void TheCountsPartitionEveryItem()
+    {
+        _response.SucceededCount.ShouldBe(2);
+        _response.ConflictCount.ShouldBe(1);
+        _response.RetryableCount.ShouldBe(2);
+        _response.PermanentCount.ShouldBe(2);
+        (_response.SucceededCount + _response.ConflictCount + _response.RetryableCount + _response.PermanentCount).ShouldBe(_response.Items.Count);
+    }
+
+    [Fact]
     public void ANonBulkBodyIsRejectedWithAJsonException()
     {
         Should.Throw<System.Text.Json.JsonException>(() => BulkResponse.Parse("""{"items":[{}]}"""u8));

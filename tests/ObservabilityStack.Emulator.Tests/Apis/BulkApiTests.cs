@@ -35,7 +35,7 @@ public sealed class BulkApiTests
         await using var es = await TestEmulator.StartAsync();
         var answer = await es.BulkAsync("/p/_bulk", """{"index":{}}""", """{"f":1}""", """{"index":{"_id":"x"}}""", """{"f":2}""");
         answer.Json["errors"]!.GetValue<bool>().ShouldBeFalse();
-        answer.Json["items"]![0]!["create"]!["_index"]!.GetValue<string>().ShouldBe("p");
+        answer.Json["items"]![0]!["index"]!["_index"]!.GetValue<string>().ShouldBe("p");
         (await es.GetAsync("/p/_doc/x")).Json["found"]!.GetValue<bool>().ShouldBeTrue();
     }
 

@@ -19,6 +19,7 @@ internal sealed class UpCommand : CommandDefinition
     private readonly Option<bool> _demo;
     private readonly Option<string?> _data;
     private readonly Option<int> _emulatorPort;
+    private readonly Option<int> _gatewayPort;
     private readonly Option<string?> _smtp;
     private readonly Option<string?> _outbox;
 
@@ -39,6 +40,11 @@ internal sealed class UpCommand : CommandDefinition
         {
             Description = "Port of the embedded emulator on 127.0.0.1; 0 picks a free one.",
             DefaultValueFactory = _ => 9200,
+        });
+        _gatewayPort = Add(new Option<int>("--gateway-port")
+        {
+            Description = "Port of the gateway on 127.0.0.1; 0 picks a free one.",
+            DefaultValueFactory = _ => 8080,
         });
         _smtp = Add(new Option<string?>("--smtp") { Description = "Send alert emails through this SMTP relay.", HelpName = "HOST:PORT" });
         _outbox = Add(new Option<string?>("--outbox")
@@ -80,7 +86,8 @@ internal sealed class UpCommand : CommandDefinition
             System.IO.Path.Combine(data, "secrets"), cancellationToken);
         var cluster = plan.Cluster;
 
-        var context = new StackContext(connection.Client.Options, data, parseResult.GetValue(_demo), smtp, outbox);
+        var context = new StackContext(connection.Client.Options, data, parseResult.GetValue(_demo), smtp, outbox,
+            parseResult.GetValue(_gatewayPort));
         context.Report("elasticsearch", url.ToString(), emulator is null
             ? $"Elasticsearch {cluster.Version} ({cluster.Name})"
             : $"embedded emulator, data in {System.IO.Path.Combine(data, "emulator")}");

@@ -18,6 +18,10 @@ internal sealed class TestShard : ISearchShard
 
     public IFieldMappings Mappings { get; }
 
+    public int MaxTermsCount { get; init; } = 65_536;
+
+    public int MaxResultWindow { get; init; } = 10_000;
+
     /// <summary>How many documents the last <see cref="Documents"/> call handed out (to prove time windows skip data).</summary>
     public int LastScanned { get; private set; }
 

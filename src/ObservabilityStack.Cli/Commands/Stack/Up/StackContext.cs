@@ -8,8 +8,10 @@ internal sealed class StackContext
     private readonly List<StackEndpoint> _endpoints = [];
 
     /// <summary>Creates a context.</summary>
-    public StackContext(ElasticsearchClientOptions elasticsearch, string dataDirectory, bool demo, string? smtp, string? outbox)
+    public StackContext(ElasticsearchClientOptions elasticsearch, string dataDirectory, bool demo, string? smtp, string? outbox,
+        int gatewayPort)
     {
+        GatewayPort = gatewayPort;
         Elasticsearch = elasticsearch;
         DataDirectory = dataDirectory;
         Demo = demo;
@@ -31,6 +33,9 @@ internal sealed class StackContext
 
     /// <summary>Pickup directory for .eml files when no SMTP relay is given.</summary>
     public string? Outbox { get; }
+
+    /// <summary>Port of the gateway on 127.0.0.1 (0 picks a free one).</summary>
+    public int GatewayPort { get; }
 
     /// <summary>Everything that reported where it runs, in order.</summary>
     public IReadOnlyList<StackEndpoint> Endpoints => _endpoints;

@@ -55,6 +55,22 @@ internal sealed class IncludeExclude
 
     private string Name { get; }
 
+    /// <summary>True when include or exclude is a regular expression.</summary>
+    public bool HasRegex => _includeRegex is not null || _excludeRegex is not null;
+
+    /// <summary>Rejects regular expressions on fields that are not strings (numbers, dates, ip).</summary>
+    public void RequireNoRegex(string? mappedType)
+    {
+        if (HasRegex && mappedType is not null && mappedType is not ("keyword" or "constant_keyword" or "wildcard" or "text"))
+        {
+            throw RegexError();
+        }
+    }
+
+    // Elasticsearch raises an AggregationExecutionException here, which it answers with status 500.
+    private EmulatorException RegexError() => new(500, "aggregation_execution_exception",
+        $"Aggregation [{Name}] cannot support regular expression style include/exclude settings as they can only be applied to string fields. Use an array of values for include/exclude clauses");
+
     /// <summary>True when a string term passes.</summary>
     public bool Accepts(string term)
     {
@@ -80,10 +96,9 @@ internal sealed class IncludeExclude
     /// <summary>True when a numeric term passes (values in lists are parsed per the field's type).</summary>
     public bool Accepts(double term, ResolvedField field)
     {
-        if (_includeRegex is not null || _excludeRegex is not null)
+        if (HasRegex)
         {
-            throw EmulatorException.IllegalArgument(
-                $"Aggregation [{Name}] cannot support regular expression style include/exclude settings as they can only be applied to string fields. Use an array of values for include/exclude clauses");
+            throw RegexError();
         }
 
         if (_partition >= 0)
@@ -134,12 +149,13 @@ internal sealed class IncludeExclude
         return false;
     }
 
+    // HPPC's BitMixer.mix64, which Elasticsearch uses to partition numeric terms.
     private static long Mix64(long k)
     {
         var z = (ulong)k;
-        z = (z ^ (z >> 33)) * 0xff51afd7ed558ccdUL;
-        z = (z ^ (z >> 33)) * 0xc4ceb9fe1a85ec53UL;
-        return (long)(z ^ (z >> 33));
+        z = (z ^ (z >> 32)) * 0x4cd6944c5cc20b6dUL;
+        z = (z ^ (z >> 29)) * 0xfc12c5b19d3259e9UL;
+        return (long)(z ^ (z >> 32));
     }
 
     // Lucene's StringHelper.murmurhash3_x86_32.

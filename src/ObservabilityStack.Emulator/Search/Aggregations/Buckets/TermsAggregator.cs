@@ -37,6 +37,7 @@ internal sealed class TermsAggregator : Aggregator
     public override void Validate(ISearchShard shard)
     {
         _settings.Source.Validate(shard, numericOnly: false);
+        _settings.Filter.RequireNoRegex(_settings.Source.Field?.Resolve(shard.Mappings).MappedType);
         base.Validate(shard);
     }
 

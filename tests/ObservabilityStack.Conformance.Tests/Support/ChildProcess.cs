@@ -1,11 +1,11 @@
 using System.Diagnostics;
 
-namespace ObservabilityStack.Conformance.Tests.Clients;
+namespace ObservabilityStack.Conformance.Tests.Support;
 
 /// <summary>Runs a child process to completion (killing it after a time limit) and captures its output.</summary>
 public static class ChildProcess
 {
-    public static async Task<(int Exit, string Output)> RunAsync(string file, IEnumerable<string> args, string workingDirectory, TimeSpan limit)
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string file, IEnumerable<string> args, string workingDirectory, TimeSpan limit)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -30,9 +30,9 @@ public static class ChildProcess
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
-            return (-1, $"{file} killed after {limit.TotalSeconds:0}s\n{await stdout}{await stderr}");
+            return (-1, await stdout, $"{file} killed after {limit.TotalSeconds:0}s\n{await stderr}");
         }
 
-        return (process.ExitCode, (await stdout) + (await stderr));
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

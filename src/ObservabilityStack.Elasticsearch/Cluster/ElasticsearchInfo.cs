@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace ObservabilityStack.Elasticsearch.Cluster;
 
-/// <summary>The answer of <c>GET /</c>.</summary>
-public sealed class ClusterInfo
+/// <summary>The answer of <c>GET /</c>: which node, cluster and version.</summary>
+public sealed class ElasticsearchInfo
 {
     /// <summary>Node name.</summary>
     [JsonPropertyName("name")]

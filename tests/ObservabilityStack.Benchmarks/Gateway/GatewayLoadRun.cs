@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using ObservabilityStack.Benchmarks.LoadRuns;
+using ObservabilityStack.Gateway;
+using ObservabilityStack.Gateway.Auth;
+
+namespace ObservabilityStack.Benchmarks.Gateway;
+
+/// <summary>
+/// <c>load gateway [seconds] [connections]</c>: NDJSON batches of 500 realistic ECS events (~930 bytes)
+/// over keep-alive HTTP/1.1 to <c>/v1/logs</c> (durable: fsynced before the 202), then the same load to
+/// <c>/v1/baseline</c> on the same Kestrel, which only tokenizes each line; prints both and the ratio.
+/// </summary>
+public sealed class GatewayLoadRun : ILoadRun
+{
+    private const int EventsPerBatch = 500;
+
+    /// <inheritdoc/>
+    public string Name => "gateway";
+
+    /// <inheritdoc/>
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+        // "nofsync" isolates the CPU cost of intake from the disk's fsync latency (diagnosis only, not the figure).
+        var fsync = !args.Contains("nofsync", StringComparer.Ordinal);
+        var directory = Path.Combine(Path.GetTempPath(), "obs-gw-load-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = new GatewayOptions
+            {
+                Urls = "http://127.0.0.1:0",
+                DataDirectory = directory,
+                LogToConsole = false,
+                EnableBaselineEndpoint = true,
+                // Delivery is not part of this figure: nothing listens here, so the forwarder only backs off.
+                Elasticsearch = { Url = "http://127.0.0.1:9" },
+                Delivery = { InitialBackoffMilliseconds = 5000, MaxBackoffMilliseconds = 60_000 },
+                RateLimits = { RequestsPerSecondPerKey = 0 },
+                Wal = { MaxBytes = 64L * 1024 * 1024 * 1024, Fsync = fsync },
+            };
+            var (_, key) = ApiKeys.Create(options.ResolveKeysFile(), "shop-api", ["production"], false, [], DateTimeOffset.UtcNow);
+            await using var host = await GatewayHost.StartAsync(options, cancellationToken);
+            var body = BuildBody(out var eventBytes);
+            if (args.Contains("cpu", StringComparer.Ordinal))
+            {
+                IntakeCpuProbe.Run(body, EventsPerBatch);
+                return 0;
+            }
+
+            Console.WriteLine($"gateway load: {connections} connections, {EventsPerBatch} events/batch, {eventBytes:F0} bytes/event, {seconds}s each, fsync {(fsync ? "on" : "OFF")}");
+            await MeasureAsync(host.Url, "/v1/logs", key, body, connections, 2, cancellationToken);
+            var durable = await MeasureAsync(host.Url, "/v1/logs", key, body, connections, seconds, cancellationToken);
+            var baseline = await MeasureAsync(host.Url, "/v1/baseline", key, body, connections, seconds, cancellationToken);
+            Print("durable /v1/logs", durable, eventBytes);
+            Print("baseline tokenize", baseline, eventBytes);
+            Console.WriteLine($"ratio durable/baseline: {durable.EventsPerSecond / baseline.EventsPerSecond:F2} (target >= 0.30; target >= 150000 events/s)");
+            return 0;
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private static void Print(string name, Result r, double eventBytes) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-18} {r.EventsPerSecond,10:F0} events/s  {r.EventsPerSecond * eventBytes / (1024 * 1024),7:F1} MiB/s  p50 {r.P50,6:F1} ms  p99 {r.P99,6:F1} ms  errors {r.Errors}"));
+
+    private static async Task<Result> MeasureAsync(Uri url, string path, string key, byte[] body, int connections, int seconds, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = url, DefaultRequestVersion = HttpVersion.Version11 };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        var latencies = new List<double>[connections];
+        long events = 0;
+        long errors = 0;
+        var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async c =>
+        {
+            latencies[c] = [];
+            while (Stopwatch.GetTimestamp() < stopAt && !cancellationToken.IsCancellationRequested)
+            {
+                using var content = new ByteArrayContent(body);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+                var t0 = Stopwatch.GetTimestamp();
+                using var response = await client.PostAsync(path, content, cancellationToken);
+                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                latencies[c].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                if (response.StatusCode == HttpStatusCode.Accepted)
+                {
+                    Interlocked.Add(ref events, EventsPerBatch);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Result(events / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), errors);
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static byte[] BuildBody(out double eventBytes)
+    {
+        var sb = new StringBuilder(EventsPerBatch * 1000);
+        var random = new Random(42);
+        string[] paths = ["/api/orders", "/api/orders/{id}", "/api/cart", "/api/customers/{id}", "/api/checkout"];
+        string[] levels = ["info", "info", "info", "debug", "warn", "error"];
+        for (var i = 0; i < EventsPerBatch; i++)
+        {
+            var order = random.Next(100_000, 999_999);
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{{\"@timestamp\":\"2026-11-21T10:{i % 60:D2}:{i % 60:D2}.{i % 1000:D3}Z\",\"message\":\"HTTP POST {paths[i % paths.Length]} responded 201 in 23.4512 ms for order {order} placed by customer {random.Next(1000, 9999)}\",")
+              .Append(CultureInfo.InvariantCulture, $"\"log\":{{\"level\":\"{levels[i % levels.Length]}\",\"logger\":\"Shop.Api.Controllers.OrdersController\"}},")
+              .Append(CultureInfo.InvariantCulture, $"\"service\":{{\"version\":\"1.4.2\"}},\"host\":{{\"name\":\"shop-api-7d9f8c6b5-x2k4q\"}},\"process\":{{\"pid\":{random.Next(100, 60000)}}},")
+              .Append(CultureInfo.InvariantCulture, $"\"trace\":{{\"id\":\"{random.NextInt64():x16}{random.NextInt64():x16}\"}},\"span\":{{\"id\":\"{random.NextInt64():x16}\"}},")
+              .Append(CultureInfo.InvariantCulture, $"\"event\":{{\"action\":\"order.created\",\"dataset\":\"shop_api\",\"duration\":{random.Next(1_000_000, 90_000_000)}}},")
+              .Append(CultureInfo.InvariantCulture, $"\"http\":{{\"request\":{{\"method\":\"POST\"}},\"response\":{{\"status_code\":201}}}},\"url\":{{\"path\":\"{paths[i % paths.Length]}\"}},")
+              .Append(CultureInfo.InvariantCulture, $"\"client\":{{\"ip\":\"10.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}\"}},\"user\":{{\"id\":\"u-{random.Next(10000, 99999)}\"}},\"order\":{{\"id\":\"o-{order}\"}},")
+              .Append(CultureInfo.InvariantCulture, $"\"user_agent\":{{\"original\":\"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36\"}},")
+              .Append(CultureInfo.InvariantCulture, $"\"labels\":{{\"correlation_id\":\"{Guid.NewGuid():N}\",\"tenant\":\"eu-west\",\"channel\":\"web\"}}}}\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+        eventBytes = bytes.Length / (double)EventsPerBatch;
+        return bytes;
+    }
+
+    private readonly record struct Result(double EventsPerSecond, double P50, double P99, long Errors);
+}

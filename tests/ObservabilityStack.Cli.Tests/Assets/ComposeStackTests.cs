@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using ObservabilityStack.Cli.Features;
+using YamlDotNet.RepresentationModel;
+
+namespace ObservabilityStack.Cli.Tests.Assets;
+
+/// <summary>The docker-compose stack: valid for Debian's docker-compose, ordered by health, loopback-only, secured.</summary>
+public sealed class ComposeStackTests
+{
+    private static readonly string Root = RepositoryLocator.FindAbove(RepositoryLocator.Marker, AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("tests run inside the repository");
+
+    private static YamlMappingNode Services()
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(Root, "docker-compose.yml"));
+        stream.Load(reader);
+        return (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["services"];
+    }
+
+    [Fact]
+    public async Task DockerComposeConfigAcceptsTheFile()
+    {
+        var info = new ProcessStartInfo("bash", ["scripts/compose-check.sh"])
+        {
+            WorkingDirectory = Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        process.ExitCode.ShouldBe(0, $"{stdout}{stderr} (docker-compose comes from scripts/install-test-deps.sh)");
+        stdout.ShouldContain("docker-compose.yml: valid");
+    }
+
+    [Fact]
+    public void ElasticsearchKibanaAndOurPortsArePublishedOnLoopbackOnly()
+    {
+        foreach (var (name, service) in Services().Children)
+        {
+            if (((YamlMappingNode)service).Children.TryGetValue("ports", out var ports))
+            {
+                foreach (var port in ((YamlSequenceNode)ports).Children)
+                {
+                    port.ToString().ShouldStartWith("127.0.0.1:", customMessage: $"{name} publishes {port} beyond loopback");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void EveryDependencyWaitsForHealthOrCompletion()
+    {
+        var services = Services();
+        foreach (var (name, service) in services.Children)
+        {
+            if (!((YamlMappingNode)service).Children.TryGetValue("depends_on", out var dependsOn))
+            {
+                continue;
+            }
+
+            foreach (var (dependency, condition) in ((YamlMappingNode)dependsOn).Children)
+            {
+                var value = ((YamlMappingNode)condition)["condition"].ToString();
+                value.ShouldBeOneOf(["service_healthy", "service_completed_successfully"], $"{name} -> {dependency}");
+                if (value == "service_healthy")
+                {
+                    ((YamlMappingNode)services[dependency]).Children.ShouldContainKey(new YamlScalarNode("healthcheck"), $"{dependency} has no healthcheck");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void TheSetupServiceRunsBootstrapAgainstTheSecuredClusterAndKibana()
+    {
+        var setup = (YamlMappingNode)Services()["setup"];
+        var command = ((YamlSequenceNode)setup["command"]).Children.Select(c => c.ToString()).ToList();
+        command[0].ShouldBe("bootstrap");
+        command.ShouldContain("https://elasticsearch:9200");
+        command.ShouldContain("https://kibana:5601");
+        var config = File.ReadAllText(Path.Combine(Root, "elk", "elasticsearch", "elasticsearch.yml"));
+        config.ShouldContain("xpack.security.enabled: true");
+        config.ShouldContain("xpack.security.http.ssl:\n  enabled: true");
+        File.ReadAllText(Path.Combine(Root, "elk", "kibana", "kibana.yml")).ShouldContain("server.ssl.enabled: true");
+    }
+
+    [Fact]
+    public void OurImageIsMultiStageAndRunsAsANonRootUser()
+    {
+        var dockerfile = File.ReadAllLines(Path.Combine(Root, "deploy", "Dockerfile"));
+        dockerfile.Count(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ShouldBeGreaterThanOrEqualTo(2);
+        var user = dockerfile.Last(l => l.StartsWith("USER ", StringComparison.Ordinal));
+        user.ShouldNotContain("root");
+        user.ShouldNotBe("USER 0");
+        File.ReadAllText(Path.Combine(Root, ".env.example")).ShouldContain("ELASTIC_PASSWORD=");
+    }
+}

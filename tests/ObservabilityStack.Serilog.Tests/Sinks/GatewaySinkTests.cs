@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Configuration;
+using ObservabilityStack.Serilog.Sinks;
+using ObservabilityStack.Serilog.Tests.Support;
+using Serilog;
+
+namespace ObservabilityStack.Serilog.Tests.Sinks;
+
+public class GatewaySinkTests
+{
+    [Fact]
+    public async Task EventsArriveGzippedWithTheApiKeyAndRejectionsReachTheDeadLetter()
+    {
+        await using var gateway = await FakeGateway.StartAsync();
+        using var temp = new TempDirectory();
+        var options = new GatewaySinkOptions
+        {
+            Url = gateway.Url,
+            ApiKey = FakeGateway.Key,
+            Period = TimeSpan.FromMilliseconds(20),
+            DeadLetterPath = temp.File("dead.ndjson"),
+        };
+        using (var logger = new LoggerConfiguration()
+                   .Enrich.WithServiceInfo("shop-api", "1.0.0", "test")
+                   .WriteTo.ObservabilityGateway(options)
+                   .CreateLogger())
+        {
+            logger.Information("Order {OrderId} created", "o-1");
+            logger.Information("Order {OrderId} created", "reject-me");
+            logger.Warning("Stock low for {Sku}", "SKU-1");
+        }
+
+        gateway.Documents.Count.ShouldBe(2);
+        gateway.ContentEncodings.ShouldAllBe(e => e == "gzip");
+        var created = gateway.Documents.Single(d => d["order"]?["id"]?.GetValue<string>() == "o-1");
+        created["service"]!["name"]!.GetValue<string>().ShouldBe("shop-api");
+        created["event"]!["id"]!.GetValue<string>().Length.ShouldBe(32);
+        options.Metrics.Sent.ShouldBe(2);
+        options.Metrics.DeadLettered.ShouldBe(1);
+        File.ReadAllText(temp.File("dead.ndjson")).ShouldContain("gateway: field too large");
+    }
+
+    [Fact]
+    public async Task A429WithRetryAfterIsHonouredAndNothingIsLostOrDuplicated()
+    {
+        await using var gateway = await FakeGateway.StartAsync();
+        gateway.Throttle(1);
+        var options = new GatewaySinkOptions { Url = gateway.Url, ApiKey = FakeGateway.Key, Period = TimeSpan.FromMilliseconds(20) };
+        var started = DateTimeOffset.UtcNow;
+        using (var logger = new LoggerConfiguration().WriteTo.ObservabilityGateway(options).CreateLogger())
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                logger.Information("Event {N}", i);
+            }
+        }
+
+        gateway.Documents.Count.ShouldBe(50);
+        gateway.Documents.Select(d => d["event"]!["id"]!.GetValue<string>()).Distinct().Count().ShouldBe(50);
+        options.Metrics.Retried.ShouldBeGreaterThanOrEqualTo(1);
+        (DateTimeOffset.UtcNow - started).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9));
+    }
+
+    [Fact]
+    public async Task AWrongKeyIsAPermanentRejectionThatIsCountedAndReported()
+    {
+        await using var gateway = await FakeGateway.StartAsync();
+        var failures = new List<SinkFailure>();
+        var options = new GatewaySinkOptions
+        {
+            Url = gateway.Url,
+            ApiKey = "wrong",
+            Period = TimeSpan.FromMilliseconds(20),
+            OnFailure = failures.Add,
+        };
+        using (var logger = new LoggerConfiguration().WriteTo.ObservabilityGateway(options).CreateLogger())
+        {
+            logger.Information("Hello");
+        }
+
+        options.Metrics.DeadLettered.ShouldBe(1);
+        failures.ShouldHaveSingleItem().Reason.ShouldContain("HTTP 401");
+    }
+
+    [Fact]
+    public async Task TheSinkAndEnrichersBindFromAppSettings()
+    {
+        await using var gateway = await FakeGateway.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:Using:0"] = "ObservabilityStack.Serilog",
+            ["Serilog:WriteTo:0:Name"] = "ObservabilityGateway",
+            ["Serilog:WriteTo:0:Args:gatewayUrl"] = gateway.Url.ToString(),
+            ["Serilog:WriteTo:0:Args:apiKey"] = FakeGateway.Key,
+            ["Serilog:Enrich:0:Name"] = "WithServiceInfo",
+            ["Serilog:Enrich:0:Args:serviceName"] = "crm-api",
+            ["Serilog:Enrich:0:Args:environment"] = "staging",
+            ["Serilog:Enrich:1"] = "WithTraceContext",
+        }).Build();
+
+        using (var logger = new LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger())
+        {
+            logger.Information("Configured from appsettings");
+        }
+
+        var document = gateway.Documents.ShouldHaveSingleItem();
+        document["service"]!["name"]!.GetValue<string>().ShouldBe("crm-api");
+        document["service"]!["environment"]!.GetValue<string>().ShouldBe("staging");
+    }
+
+    [Fact]
+    public void AMissingApiKeyIsAClearConfigurationError() =>
+        Should.Throw<ArgumentException>(() => new LoggerConfiguration().WriteTo.ObservabilityGateway("http://127.0.0.1:1", ""))
+            .Message.ShouldContain("ApiKey");
+}
