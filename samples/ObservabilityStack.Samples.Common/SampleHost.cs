@@ -38,6 +38,7 @@ public static class SampleHost
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = settings });
         builder.WebHost.UseUrls(urls);
         builder.AddObservabilityStack();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ChaosState>();
         builder.Services.AddSingleton<OrderStore>();
         return builder;

@@ -19,5 +19,7 @@ internal sealed class EmulatorContext(Cluster cluster, FaultInjector faults, Emu
 
     public Apis.TasksApi Tasks { get; } = new();
 
+    public Apis.RequestCache RequestCache { get; } = new();
+
     public string ClusterUuid { get; } = Guid.NewGuid().ToString("N")[..22];
 }

@@ -27,5 +27,10 @@ internal static class CommandCatalog
         new BootstrapCommand(environment),
         new ShowCommand(environment),
         new Commands.Bench.RunCommand(environment),
+        new Commands.Alerting.RunCommand(environment),
+        new Commands.Alerts.ListCommand(environment),
+        new Commands.Alerts.TestCommand(environment),
+        new Commands.Alerts.SilenceCommand(environment),
+        new Commands.Alerts.AckCommand(environment),
     ];
 }

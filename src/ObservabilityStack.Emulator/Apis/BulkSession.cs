@@ -11,6 +11,10 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
 {
     private readonly ArrayBufferWriter<byte> _items = new(16 * 1024);
     private readonly HashSet<EsIndex> _touched = [];
+    private readonly Dictionary<EsIndex, int> _replicas = [];
+
+    // Targets resolved earlier in this request; resolution takes the metadata lock, items should not.
+    private readonly Dictionary<(string Name, WriteKind Kind, bool AutoId, bool RequireAlias, bool IfSeqNo), EsIndex> _targets = [];
     private Utf8JsonWriter? _writer;
     private BulkAction? _pending;
     private int _lineNumber;
@@ -115,7 +119,13 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             }
 
             id ??= WriteParameters.NewId();
-            var target = context.Cluster.ResolveWriteTarget(indexName, kind, action.RequireAlias ?? requireAlias, action.IfSeqNo is not null, autoId);
+            var key = (indexName, kind, autoId, action.RequireAlias ?? requireAlias, action.IfSeqNo is not null);
+            if (!_targets.TryGetValue(key, out var target))
+            {
+                target = context.Cluster.ResolveWriteTarget(indexName, kind, key.Item4, key.Item5, autoId);
+                _targets[key] = target;
+            }
+
             var options = new WriteOptions(kind == WriteKind.Create || autoId, action.IfSeqNo, action.IfPrimaryTerm);
             var result = kind switch
             {
@@ -123,8 +133,12 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
                 WriteKind.Update => Update(target, id, source!, options),
                 _ => target.Index(id, source!, options),
             };
-            _touched.Add(target);
-            WriteItem(actionName, result, target.Replicas);
+            if (_touched.Add(target))
+            {
+                _replicas[target] = target.Replicas;
+            }
+
+            WriteItem(actionName, result, _replicas[target]);
         }
         catch (EmulatorException e)
         {

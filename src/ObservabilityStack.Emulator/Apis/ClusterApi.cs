@@ -78,39 +78,48 @@ internal static class ClusterApi
         var indices = expression is null
             ? context.Cluster.AllIndices.ToList()
             : context.Cluster.Resolve(expression, IndicesOptions.From(r, IndicesOptions.Lenient with { ExpandHidden = true }));
-        var primaries = indices.Sum(i => int.TryParse(i.Settings["index.number_of_shards"], out var n) ? n : 1);
+        // The emulator behaves like a two-node test cluster: one replica can be assigned, more stay unassigned.
+        var open = indices.Where(i => !i.Closed).ToList();
+        var primaries = open.Sum(Shards);
+        var unassigned = open.Sum(i => Shards(i) * Math.Max(0, i.Replicas - 1));
+        var assignedReplicas = open.Sum(i => Shards(i) * Math.Min(1, i.Replicas));
+        var status = unassigned > 0 ? "yellow" : "green";
+        var timedOut = r.Query("wait_for_status") == "green" && status != "green";
         var answer = new JsonObject
         {
             ["cluster_name"] = "obs-emulator",
-            ["status"] = "green",
-            ["timed_out"] = false,
+            ["status"] = status,
+            ["timed_out"] = timedOut,
             ["number_of_nodes"] = 1,
             ["number_of_data_nodes"] = 1,
             ["active_primary_shards"] = primaries,
-            ["active_shards"] = primaries,
+            ["active_shards"] = primaries + assignedReplicas,
             ["relocating_shards"] = 0,
             ["initializing_shards"] = 0,
-            ["unassigned_shards"] = 0,
+            ["unassigned_shards"] = unassigned,
             ["unassigned_primary_shards"] = 0,
             ["delayed_unassigned_shards"] = 0,
             ["number_of_pending_tasks"] = 0,
             ["number_of_in_flight_fetch"] = 0,
             ["task_max_waiting_in_queue_millis"] = 0,
-            ["active_shards_percent_as_number"] = 100.0,
+            ["active_shards_percent_as_number"] = primaries + assignedReplicas + unassigned == 0
+                ? 100.0
+                : 100.0 * (primaries + assignedReplicas) / (primaries + assignedReplicas + unassigned),
         };
         var level = r.Query("level");
         if (level is "indices" or "shards")
         {
             var perIndex = new JsonObject();
-            foreach (var index in indices)
+            foreach (var index in open)
             {
-                var shards = int.TryParse(index.Settings["index.number_of_shards"], out var n) ? n : 1;
+                var shards = Shards(index);
+                var indexStatus = index.Replicas > 1 ? "yellow" : "green";
                 var shardDetails = new JsonObject();
                 for (var s = 0; s < shards; s++)
                 {
                     shardDetails[s.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
                     {
-                        ["status"] = "green",
+                        ["status"] = indexStatus,
                         ["primary_active"] = true,
                         ["active_shards"] = 1,
                         ["relocating_shards"] = 0,
@@ -122,7 +131,7 @@ internal static class ClusterApi
 
                 var indexHealth = perIndex[index.Name] = new JsonObject
                 {
-                    ["status"] = "green",
+                    ["status"] = indexStatus,
                     ["number_of_shards"] = shards,
                     ["number_of_replicas"] = index.Replicas,
                     ["active_primary_shards"] = shards,
@@ -141,6 +150,8 @@ internal static class ClusterApi
             answer["indices"] = perIndex;
         }
 
-        return r.WriteNodeAsync(200, answer);
+        return r.WriteNodeAsync(timedOut ? 408 : 200, answer);
     }
+
+    private static int Shards(EsIndex index) => int.TryParse(index.Settings["index.number_of_shards"], out var n) ? n : 1;
 }

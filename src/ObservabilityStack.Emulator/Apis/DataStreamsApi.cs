@@ -17,6 +17,37 @@ internal static class DataStreamsApi
         });
         router.Map("GET", "/_data_stream", r => Get(r, cluster, null));
         router.Map("GET", "/_data_stream/{name}", r => Get(r, cluster, r.Route("name")));
+        router.Map("PUT", "/_data_stream/{name}/_lifecycle", async r =>
+        {
+            var body = await r.ReadObjectAsync();
+            foreach (var stream in cluster.ResolveDataStreams(r.Route("name")))
+            {
+                stream.Lifecycle = (JsonObject)body.DeepClone();
+            }
+
+            cluster.NotifyMetadataChanged();
+            await r.AcknowledgedAsync();
+        });
+        router.Map("GET", "/_data_stream/{name}/_lifecycle", r =>
+        {
+            var list = new JsonArray();
+            foreach (var stream in cluster.ResolveDataStreams(r.Route("name")))
+            {
+                list.Add(new JsonObject { ["name"] = stream.Name, ["lifecycle"] = stream.Lifecycle?.DeepClone() });
+            }
+
+            return r.WriteNodeAsync(200, new JsonObject { ["data_streams"] = list });
+        });
+        router.Map("DELETE", "/_data_stream/{name}/_lifecycle", r =>
+        {
+            foreach (var stream in cluster.ResolveDataStreams(r.Route("name")))
+            {
+                stream.Lifecycle = null;
+            }
+
+            cluster.NotifyMetadataChanged();
+            return r.AcknowledgedAsync();
+        });
         router.Map("DELETE", "/_data_stream/{name}", r =>
         {
             cluster.DeleteDataStreams(cluster.ResolveDataStreams(r.Route("name")));
@@ -37,6 +68,12 @@ internal static class DataStreamsApi
         return r.WriteNodeAsync(200, new JsonObject { ["data_streams"] = list });
     }
 
+    /// <summary>Elasticsearch's choice between ILM and the data stream lifecycle: ILM wins when preferred or alone.</summary>
+    private static string ManagedBy(DataStream stream, string? policy, bool preferIlm) =>
+        policy is not null && (preferIlm || !stream.LifecycleEnabled) ? "Index Lifecycle Management"
+        : stream.LifecycleEnabled ? "Data stream lifecycle"
+        : "Unmanaged";
+
     private static JsonObject Describe(Cluster cluster, DataStream stream)
     {
         var indices = new JsonArray();
@@ -55,7 +92,7 @@ internal static class DataStreamsApi
                     entry["ilm_policy"] = policy;
                 }
 
-                entry["managed_by"] = policy is null ? "Unmanaged" : "Index Lifecycle Management";
+                entry["managed_by"] = ManagedBy(stream, policy, preferIlm);
                 indices.Add(entry);
             }
         }
@@ -74,7 +111,12 @@ internal static class DataStreamsApi
             json["ilm_policy"] = policy;
         }
 
-        json["next_generation_managed_by"] = policy is null ? "Unmanaged" : "Index Lifecycle Management";
+        json["next_generation_managed_by"] = ManagedBy(stream, policy, preferIlm);
+        if (stream.Lifecycle is not null)
+        {
+            json["lifecycle"] = stream.Lifecycle.DeepClone();
+        }
+
         json["prefer_ilm"] = preferIlm;
         json["hidden"] = stream.Hidden;
         json["system"] = false;

@@ -38,9 +38,30 @@ internal static class SearchApi
     private static async Task Search(EsRequest r, EmulatorContext context, string? expression)
     {
         Validate(r);
-        var body = await ReadBodyAsync(r);
-        var shards = Shards(context.Cluster, expression, IndicesOptions.From(r, SearchDefaults));
+        var bytes = await r.ReadBytesAsync();
+        var body = ParseBody(bytes);
+        var indices = context.Cluster.Resolve(expression, IndicesOptions.From(r, SearchDefaults));
+        var shardList = indices.Select(i => new IndexShard(i)).ToList();
+        var shards = shardList.Cast<ISearchShard>().ToList();
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        string? key = null;
+        var tables = shardList.Select(s => s.Table).ToArray();
+        if (RequestCache.Applies(text, r.QueryParameters))
+        {
+            key = RequestCache.Key(indices, text, r.QueryParameters);
+            if (context.RequestCache.TryGet(key, indices, tables) is { } cached)
+            {
+                await r.WriteBytesAsync(200, cached);
+                return;
+            }
+        }
+
         var buffer = Run(body, r.QueryParameters, shards, context.Clock);
+        if (key is not null)
+        {
+            context.RequestCache.Put(key, tables, buffer.WrittenSpan.ToArray());
+        }
+
         await r.WriteBytesAsync(200, buffer.WrittenMemory);
     }
 

@@ -22,7 +22,7 @@ internal static class StatsApi
     {
         var indices = cluster.Resolve(expression, IndicesOptions.From(r, IndicesOptions.Lenient));
         var perIndex = new JsonObject();
-        long docs = 0, size = 0;
+        long docs = 0, size = 0, hits = 0, misses = 0;
         foreach (var index in indices)
         {
             var table = index.Table;
@@ -33,27 +33,35 @@ internal static class StatsApi
                 ["uuid"] = index.Uuid,
                 ["health"] = "green",
                 ["status"] = "open",
-                ["primaries"] = Block(table.Count, table.SizeInBytes),
-                ["total"] = Block(table.Count, table.SizeInBytes),
+                ["primaries"] = Block(table.Count, table.SizeInBytes, index),
+                ["total"] = Block(table.Count, table.SizeInBytes, index),
             };
+            hits += Interlocked.Read(ref index.RequestCacheHits);
+            misses += Interlocked.Read(ref index.RequestCacheMisses);
         }
 
         return r.WriteNodeAsync(200, new JsonObject
         {
             ["_shards"] = new JsonObject { ["total"] = indices.Count, ["successful"] = indices.Count, ["failed"] = 0 },
-            ["_all"] = new JsonObject { ["primaries"] = Block(docs, size), ["total"] = Block(docs, size) },
+            ["_all"] = new JsonObject { ["primaries"] = Block(docs, size, null, hits, misses), ["total"] = Block(docs, size, null, hits, misses) },
             ["indices"] = perIndex,
         });
     }
 
-    private static JsonObject Block(long docs, long size) => new()
+    private static JsonObject Block(long docs, long size, EsIndex? index, long hits = 0, long misses = 0) => new()
     {
         ["docs"] = new JsonObject { ["count"] = docs, ["deleted"] = 0 },
         ["store"] = new JsonObject { ["size_in_bytes"] = size, ["total_data_set_size_in_bytes"] = size, ["reserved_in_bytes"] = 0 },
         ["indexing"] = new JsonObject { ["index_total"] = docs },
         ["fielddata"] = new JsonObject { ["memory_size_in_bytes"] = 0, ["evictions"] = 0 },
         ["query_cache"] = new JsonObject { ["memory_size_in_bytes"] = 0, ["hit_count"] = 0, ["miss_count"] = 0, ["evictions"] = 0 },
-        ["request_cache"] = new JsonObject { ["memory_size_in_bytes"] = 0, ["evictions"] = 0, ["hit_count"] = 0, ["miss_count"] = 0 },
+        ["request_cache"] = new JsonObject
+        {
+            ["memory_size_in_bytes"] = 0,
+            ["evictions"] = 0,
+            ["hit_count"] = index is null ? hits : Interlocked.Read(ref index.RequestCacheHits),
+            ["miss_count"] = index is null ? misses : Interlocked.Read(ref index.RequestCacheMisses),
+        },
     };
 
     private static Task Close(EsRequest r, Cluster cluster, string? state)
@@ -62,6 +70,11 @@ internal static class StatsApi
         var indices = cluster.Resolve(r.Route("index"), IndicesOptions.From(r, IndicesOptions.Lenient))
             .Where(i => i.DataStream is null).ToList();
         var answer = new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true };
+        foreach (var index in indices)
+        {
+            index.Closed = state is not null;
+        }
+
         if (state is not null)
         {
             var closed = new JsonObject();

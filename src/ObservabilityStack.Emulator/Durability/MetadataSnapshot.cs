@@ -37,6 +37,8 @@ internal static class MetadataSnapshot
                     ["generation"] = stream.Generation,
                     ["template"] = stream.Template,
                     ["hidden"] = stream.Hidden,
+                    ["lifecycle"] = stream.Lifecycle?.DeepClone(),
+                    ["meta"] = stream.Meta?.DeepClone(),
                     ["indices"] = new JsonArray([.. stream.Indices.Select(i => (JsonNode)i)]),
                 });
             }
@@ -105,6 +107,8 @@ internal static class MetadataSnapshot
                 Generation = s["generation"]!.GetValue<int>(),
                 Template = s["template"]?.ToString(),
                 Hidden = s["hidden"]?.GetValue<bool>() == true,
+                Lifecycle = s["lifecycle"]?.DeepClone() as JsonObject,
+                Meta = s["meta"]?.DeepClone() as JsonObject,
             };
             stream.Indices.AddRange((s["indices"] as JsonArray ?? []).Select(n => n!.ToString()));
             cluster.AttachRestored(stream);

@@ -16,6 +16,12 @@ internal static class DateFormats
 
     public static bool TryParse(string value, string? format, out long millis)
     {
+        if (format is null)
+        {
+            return IsoDates.TryParse(value, out millis)
+                || long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out millis);
+        }
+
         foreach (var part in (format ?? Default).Split("||"))
         {
             if (TryParseOne(value, part.Trim(), out millis))
@@ -76,6 +82,11 @@ internal static class DateFormats
         if (value.Length > 4 && value[4] != '-')
         {
             return false;
+        }
+
+        if (IsoDates.TryParse(value, out millis))
+        {
+            return true;
         }
 
         value = TrimNanos(value);

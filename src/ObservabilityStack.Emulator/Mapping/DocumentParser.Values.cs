@@ -43,7 +43,23 @@ internal sealed partial class DocumentParser
             _ => ("object", FieldMapping.Object()),
         };
 
-        return DynamicTemplates.Match(_mappings.DynamicTemplates, matchType, name, path) ?? fallback;
+        var field = DynamicTemplates.Match(_mappings.DynamicTemplates, matchType, name, path) ?? fallback;
+        SetPaths(field, path);
+        return field;
+    }
+
+    private static void SetPaths(FieldMapping field, string path)
+    {
+        field.Path = path;
+        foreach (var (name, child) in field.Properties ?? [])
+        {
+            SetPaths(child, $"{path}.{name}");
+        }
+
+        foreach (var (name, multi) in field.Fields ?? [])
+        {
+            multi.Path = $"{path}.{name}";
+        }
     }
 
     private (string MatchType, FieldMapping Field) InferString(string text)
@@ -82,8 +98,9 @@ internal sealed partial class DocumentParser
         return ("string", textField);
     }
 
-    private void CheckScalar(ref Utf8JsonReader reader, FieldMapping field, string path)
+    private void CheckScalar(ref Utf8JsonReader reader, FieldMapping field)
     {
+        var path = field.Path;
         var type = field.Type;
         var ok = type switch
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -6,10 +7,12 @@ namespace ObservabilityStack.Emulator.Mapping;
 /// <summary>
 /// Walks a document's source once with <see cref="Utf8JsonReader"/>: checks every value against its mapped
 /// type, adds dynamic fields like Elasticsearch (rolled back when the document fails), and reads
-/// <c>@timestamp</c>. Runs under the owning index's write lock.
+/// <c>@timestamp</c>. Property names are looked up as spans and paths come from the mapping, so a document
+/// whose fields are all mapped allocates nothing here. Runs under the owning index's write lock.
 /// </summary>
 internal sealed partial class DocumentParser
 {
+    private const int NameBuffer = 256;
     private readonly IndexMappings _mappings;
     private readonly string _id;
     private readonly List<(Dictionary<string, FieldMapping> Parent, string Name)> _added = [];
@@ -34,7 +37,7 @@ internal sealed partial class DocumentParser
                 throw new EmulatorException(400, "document_parsing_exception", "[1:1] failed to parse: source is not a JSON object");
             }
 
-            parser.ParseObject(ref reader, mappings.Root, "", mappings.Dynamic);
+            parser.ParseObject(ref reader, mappings.Root, mappings.Dynamic);
             if (reader.Read())
             {
                 throw Failed(reader, "failed to parse: trailing content after the document");
@@ -69,73 +72,83 @@ internal sealed partial class DocumentParser
         }
     }
 
-    private void ParseObject(ref Utf8JsonReader reader, FieldMapping objectField, string path, string dynamic)
+    private void ParseObject(ref Utf8JsonReader reader, FieldMapping objectField, string dynamic)
     {
+        Span<char> buffer = stackalloc char[NameBuffer];
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
-            if (path.Length == 0 && name.Length > 0 && name[0] == '_' && IsMetadataField(name))
+            var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+            char[]? rented = null;
+            var chars = length <= NameBuffer ? buffer : (rented = ArrayPool<char>.Shared.Rent(length));
+            var name = chars[..reader.CopyString(chars)];
+            if (objectField.Path.Length == 0 && name.Length > 0 && name[0] == '_' && IsMetadataField(name))
             {
                 throw Failed(reader, $"Field [{name}] is a metadata field and cannot be added inside a document. Use the index API request parameters.");
             }
 
             reader.Read();
-            ParseField(ref reader, objectField, path, name, dynamic);
+            ParseField(ref reader, objectField, name, dynamic);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
         }
     }
 
-    private void ParseField(ref Utf8JsonReader reader, FieldMapping parent, string parentPath, string name, string dynamic)
+    private void ParseField(ref Utf8JsonReader reader, FieldMapping parent, scoped ReadOnlySpan<char> name, string dynamic)
     {
         parent.Properties ??= new(StringComparer.Ordinal);
-        var dot = name.IndexOf('.', StringComparison.Ordinal);
+        var lookup = parent.Properties.GetAlternateLookup<ReadOnlySpan<char>>();
+        var dot = name.IndexOf('.');
         if (dot > 0 && dot < name.Length - 1)
         {
             // "log.level": "info" is the object log with field level, as in Elasticsearch.
             var head = name[..dot];
-            var headPath = Join(parentPath, head);
-            if (!parent.Properties.TryGetValue(head, out var headField))
+            if (!lookup.TryGetValue(head, out var headField))
             {
-                if (!Admit(ref reader, dynamic, parentPath, head))
+                if (!Admit(ref reader, dynamic, parent.Path, head))
                 {
                     return;
                 }
 
-                headField = FieldMapping.Object();
-                AddField(parent.Properties, head, headField);
+                var headName = head.ToString();
+                headField = FieldMapping.Object(Join(parent.Path, headName));
+                AddField(parent.Properties, headName, headField);
             }
 
             if (!headField.IsObject)
             {
-                throw Failed(reader, $"Could not dynamically add mapping for field [{Join(parentPath, name)}]. Existing mapping for [{headPath}] must be of type object but found [{headField.Type}].");
+                throw Failed(reader, $"Could not dynamically add mapping for field [{Join(parent.Path, name.ToString())}]. Existing mapping for [{headField.Path}] must be of type object but found [{headField.Type}].");
             }
 
-            ParseField(ref reader, headField, headPath, name[(dot + 1)..], headField.Dynamic ?? dynamic);
+            ParseField(ref reader, headField, name[(dot + 1)..], headField.Dynamic ?? dynamic);
             return;
         }
 
-        var path = Join(parentPath, name);
-        if (!parent.Properties.TryGetValue(name, out var field))
+        if (!lookup.TryGetValue(name, out var field))
         {
             var inferred = FirstValue(reader);
-            if (inferred is null || !Admit(ref reader, dynamic, parentPath, name))
+            if (inferred is null)
             {
-                if (inferred is null)
-                {
-                    reader.Skip();
-                }
-
+                reader.Skip();
                 return;
             }
 
-            field = Infer(inferred.Value, name, path);
-            AddField(parent.Properties, name, field);
+            if (!Admit(ref reader, dynamic, parent.Path, name))
+            {
+                return;
+            }
+
+            var fieldName = name.ToString();
+            field = Infer(inferred.Value, fieldName, Join(parent.Path, fieldName));
+            AddField(parent.Properties, fieldName, field);
         }
 
-        ParseValue(ref reader, field, path, name, dynamic);
+        ParseValue(ref reader, field, dynamic);
     }
 
     /// <summary>Applies the dynamic setting to an unmapped field: true maps it, false skips it, strict fails.</summary>
-    private static bool Admit(ref Utf8JsonReader reader, string dynamic, string parentPath, string name)
+    private static bool Admit(ref Utf8JsonReader reader, string dynamic, string parentPath, scoped ReadOnlySpan<char> name)
     {
         switch (dynamic)
         {
@@ -156,42 +169,43 @@ internal sealed partial class DocumentParser
         _added.Add((parent, name));
     }
 
-    private void ParseValue(ref Utf8JsonReader reader, FieldMapping field, string path, string name, string dynamic)
+    private void ParseValue(ref Utf8JsonReader reader, FieldMapping field, string dynamic)
     {
         switch (reader.TokenType)
         {
             case JsonTokenType.StartArray:
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    ParseValue(ref reader, field, path, name, dynamic);
+                    ParseValue(ref reader, field, dynamic);
                 }
 
                 return;
             case JsonTokenType.Null:
                 return;
             case JsonTokenType.StartObject when field.IsObject:
-                ParseObject(ref reader, field, path, field.Dynamic ?? dynamic);
+                ParseObject(ref reader, field, field.Dynamic ?? dynamic);
                 return;
             case JsonTokenType.StartObject when field.Type is "flattened" or "geo_point" or "binary" or "sparse_vector" or "rank_features"
                 or "geo_shape" or "histogram" or "aggregate_metric_double" || field.Type.EndsWith("_range", StringComparison.Ordinal):
                 reader.Skip();
                 return;
             case JsonTokenType.StartObject:
-                throw Failed(reader, $"failed to parse field [{path}] of type [{field.Type}] in document with id '{_id}'. Preview of field's value: '{{...}}'");
+                throw Failed(reader, $"failed to parse field [{field.Path}] of type [{field.Type}] in document with id '{_id}'. Preview of field's value: '{{...}}'");
             default:
                 if (field.IsObject)
                 {
-                    throw Failed(reader, $"object mapping for [{path}] tried to parse field [{name}] as object, but found a concrete value");
+                    var name = field.Path[(field.Path.LastIndexOf('.') + 1)..];
+                    throw Failed(reader, $"object mapping for [{field.Path}] tried to parse field [{name}] as object, but found a concrete value");
                 }
 
-                CheckScalar(ref reader, field, path);
+                CheckScalar(ref reader, field);
                 return;
         }
     }
 
     private static string Join(string parent, string name) => parent.Length == 0 ? name : $"{parent}.{name}";
 
-    private static bool IsMetadataField(string name) => name is "_id" or "_index" or "_source" or "_routing" or "_version"
+    private static bool IsMetadataField(ReadOnlySpan<char> name) => name is "_id" or "_index" or "_source" or "_routing" or "_version"
         or "_seq_no" or "_primary_term" or "_field_names" or "_ignored" or "_tier" or "_data_stream_timestamp";
 
     private static EmulatorException Failed(in Utf8JsonReader reader, string reason) =>

@@ -16,6 +16,9 @@ internal sealed class FieldMapping
 
     public string Type { get; set; }
 
+    /// <summary>The full dotted path, kept so document parsing never has to build path strings.</summary>
+    public string Path { get; set; } = "";
+
     /// <summary>Parameters other than type, properties and fields (format, ignore_above, value, dynamic...).</summary>
     public JsonObject Parameters { get; }
 
@@ -34,7 +37,7 @@ internal sealed class FieldMapping
 
     public int? IgnoreAbove => Parameters["ignore_above"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
 
-    public static FieldMapping Object() => new("object") { Properties = new(StringComparer.Ordinal) };
+    public static FieldMapping Object(string path = "") => new("object") { Path = path, Properties = new(StringComparer.Ordinal) };
 
     /// <summary>Parses a field definition. <paramref name="path"/> is used in error messages.</summary>
     public static FieldMapping Parse(string path, JsonNode? definition)
@@ -52,7 +55,7 @@ internal sealed class FieldMapping
                 $"No handler for type [{type}] declared on field [{path}]");
         }
 
-        var field = new FieldMapping(type) { ExplicitObjectType = def["type"] is not null && FieldTypes.IsObject(type) };
+        var field = new FieldMapping(type) { Path = path, ExplicitObjectType = def["type"] is not null && FieldTypes.IsObject(type) };
         foreach (var (key, value) in def)
         {
             switch (key)
@@ -171,7 +174,7 @@ internal sealed class FieldMapping
 
     public FieldMapping Clone()
     {
-        var clone = new FieldMapping(Type, (JsonObject)Parameters.DeepClone()) { ExplicitObjectType = ExplicitObjectType };
+        var clone = new FieldMapping(Type, (JsonObject)Parameters.DeepClone()) { Path = Path, ExplicitObjectType = ExplicitObjectType };
         clone.Properties = Properties?.ToDictionary(p => p.Key, p => p.Value.Clone(), StringComparer.Ordinal);
         clone.Fields = Fields?.ToDictionary(p => p.Key, p => p.Value.Clone(), StringComparer.Ordinal);
         return clone;

@@ -15,6 +15,7 @@ internal static class MappingMerger
             }
 
             target.Type = incoming.Type;
+            target.Path = incoming.Path;
             target.Properties = incoming.Properties;
             target.Fields = incoming.Fields;
             target.Parameters.Clear();

@@ -141,6 +141,7 @@ internal sealed partial class Cluster
                 Template = template.Source!.Name,
                 Hidden = template.Source.DataStream?["hidden"]?.GetValue<bool>() == true,
                 Meta = template.Source.Body["_meta"]?.DeepClone() as JsonObject,
+                Lifecycle = template.Source.Template?["lifecycle"]?.DeepClone() as JsonObject,
             };
             _dataStreams[name] = stream;
             AddBackingIndex(stream);

@@ -18,6 +18,11 @@ internal sealed class DataStream
 
     public JsonObject? Meta { get; set; }
 
+    /// <summary>The data stream lifecycle (<c>data_retention</c>, <c>enabled</c>), reported but not enforced.</summary>
+    public JsonObject? Lifecycle { get; set; }
+
+    public bool LifecycleEnabled => Lifecycle is not null && Lifecycle["enabled"]?.ToString() != "false";
+
     public string WriteIndex => Indices[^1];
 
     /// <summary>Elasticsearch's backing index name: <c>.ds-{name}-{yyyy.MM.dd}-{generation:000000}</c>.</summary>

@@ -54,6 +54,15 @@ internal sealed partial class EsIndex
 
     public IDocumentLog? Log { get; set; }
 
+    /// <summary>Set by <c>_close</c>; closed indices do not count towards cluster health.</summary>
+    public bool Closed { get; set; }
+
+    /// <summary>Shard request cache hits and misses, reported by <c>_stats</c>.</summary>
+    public long RequestCacheHits;
+
+    /// <summary>See <see cref="RequestCacheHits"/>.</summary>
+    public long RequestCacheMisses;
+
     /// <summary>Lifecycle bookkeeping for ILM explain (rolled over, phase entry times).</summary>
     public IlmIndexState Lifecycle { get; } = new();
 

@@ -23,6 +23,9 @@ internal sealed class IndexShard : ISearchShard
 
     public int Count => _table.Count;
 
+    /// <summary>The refreshed table this shard reads (its identity changes on every refresh that changes data).</summary>
+    public DocumentTable Table => _table;
+
     public IEnumerable<SearchDocument> Documents(long? fromMillis = null, long? toMillis = null)
     {
         foreach (var doc in _table.Range(fromMillis, toMillis))

@@ -32,9 +32,14 @@ internal sealed class StoredDocument
         TimestampMillis = Timestamp,
     };
 
+    /// <summary>
+    /// Parses over the stored bytes without copying them (they never change). The document is not disposed on
+    /// purpose: the element must outlive this call, and its pooled index is simply left to the GC.
+    /// </summary>
     public JsonElement ParseSource()
     {
-        var reader = new Utf8JsonReader(Source);
-        return JsonElement.ParseValue(ref reader);
+#pragma warning disable CA2000 // see summary: the JsonDocument backs the returned element
+        return JsonDocument.Parse(Source.AsMemory()).RootElement;
+#pragma warning restore CA2000
     }
 }

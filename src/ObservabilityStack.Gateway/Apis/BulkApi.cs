@@ -41,7 +41,7 @@ internal static class BulkApi
         }
 
         using var pooled = body!;
-        var records = new ArrayBufferWriter<byte>(pooled.Length + 4096);
+        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096);
         var items = new List<BulkItem>();
         var normalizer = runtime.RentNormalizer();
         BodyError? error;

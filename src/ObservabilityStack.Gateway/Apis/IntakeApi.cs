@@ -61,7 +61,7 @@ internal static class IntakeApi
         }
 
         using var pooled = body!;
-        var records = new ArrayBufferWriter<byte>(Math.Max(pooled.Length + 4096, 4096));
+        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096);
         var rejected = new List<(int Index, RejectReason Reason)>();
         var ndjson = context.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true;
         var normalizer = runtime.RentNormalizer();

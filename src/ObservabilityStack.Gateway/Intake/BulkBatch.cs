@@ -12,7 +12,7 @@ namespace ObservabilityStack.Gateway.Intake;
 internal static class BulkBatch
 {
     public static BodyError? Process(ReadOnlySpan<byte> body, ApiKeyRecord key, IntakeLimits limits, DateTimeOffset now,
-        EventNormalizer normalizer, ArrayBufferWriter<byte> records, List<BulkItem> items)
+        EventNormalizer normalizer, IBufferWriter<byte> records, List<BulkItem> items)
     {
         if (Utf8Check.Validate(body) is { } utf8)
         {

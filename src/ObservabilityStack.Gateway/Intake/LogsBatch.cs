@@ -8,7 +8,7 @@ internal static class LogsBatch
 {
     /// <summary>Processes the body; a non-null result fails the whole request (403 for a forbidden event).</summary>
     public static BodyError? Process(ReadOnlySpan<byte> body, bool ndjson, ApiKeyRecord key, IntakeLimits limits, DateTimeOffset now,
-        EventNormalizer normalizer, ArrayBufferWriter<byte> records, List<(int Index, RejectReason Reason)> rejected, out int accepted)
+        EventNormalizer normalizer, IBufferWriter<byte> records, List<(int Index, RejectReason Reason)> rejected, out int accepted)
     {
         accepted = 0;
         if (Utf8Check.Validate(body) is { } utf8)

@@ -26,6 +26,10 @@ public sealed class EcsJsonFormatter : ITextFormatter
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
+    // One writer per thread, re-pointed at each output: a new Utf8JsonWriter per event was the largest allocation.
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private readonly PropertyValueWriter _values;
     private readonly Redactor _redactor;
 
@@ -50,8 +54,26 @@ public sealed class EcsJsonFormatter : ITextFormatter
     /// <summary>Writes the document (no trailing newline) as UTF-8 into <paramref name="output"/>.</summary>
     public void Format(LogEvent logEvent, IBufferWriter<byte> output)
     {
-        using var writer = new Utf8JsonWriter(output, WriterOptions);
-        Write(logEvent, writer);
+        var writer = t_writer;
+        if (writer is null)
+        {
+            writer = t_writer = new Utf8JsonWriter(output, WriterOptions);
+        }
+        else
+        {
+            writer.Reset(output);
+        }
+
+        try
+        {
+            Write(logEvent, writer);
+            writer.Flush();
+        }
+        finally
+        {
+            // Drop the reference to the caller's buffer and any half-written state after a failure.
+            writer.Reset(Stream.Null);
+        }
     }
 
     private void Write(LogEvent logEvent, Utf8JsonWriter writer)

@@ -46,6 +46,12 @@ public sealed class GatewayLoadRun : ILoadRun
             var (_, key) = ApiKeys.Create(options.ResolveKeysFile(), "shop-api", ["production"], false, [], DateTimeOffset.UtcNow);
             await using var host = await GatewayHost.StartAsync(options, cancellationToken);
             var body = BuildBody(out var eventBytes);
+            if (args.Contains("cpu", StringComparer.Ordinal))
+            {
+                IntakeCpuProbe.Run(body, EventsPerBatch);
+                return 0;
+            }
+
             Console.WriteLine($"gateway load: {connections} connections, {EventsPerBatch} events/batch, {eventBytes:F0} bytes/event, {seconds}s each, fsync {(fsync ? "on" : "OFF")}");
             await MeasureAsync(host.Url, "/v1/logs", key, body, connections, 2, cancellationToken);
             var durable = await MeasureAsync(host.Url, "/v1/logs", key, body, connections, seconds, cancellationToken);

@@ -100,7 +100,10 @@ public sealed class SearchErrorTests
     {
         var shard = new TestShard("test_1", """{"ip":{"type":"ip"}}""").AddAll("""{"ip":"127.0.0.1"}""");
 
-        SearchRunner.SearchFails("""{"aggs":{"ip_terms":{"terms":{"field":"ip","exclude":"127.*"}}}}""", shard).Message.ShouldStartWith(
-            "Aggregation [ip_terms] cannot support regular expression style include/exclude settings");
+        var error = SearchRunner.SearchFails("""{"aggs":{"ip_terms":{"terms":{"field":"ip","exclude":"127.*"}}}}""", shard);
+
+        error.Status.ShouldBe(500);
+        error.Type.ShouldBe("aggregation_execution_exception");
+        error.Message.ShouldStartWith("Aggregation [ip_terms] cannot support regular expression style include/exclude settings");
     }
 }

@@ -24,4 +24,16 @@ public class Crc32CTests
         data[10] ^= 0x04;
         Crc32C.Compute(data).ShouldNotBe(before);
     }
+
+    [Fact]
+    public void TheHardwarePathAndTheTablePathAgreeOnEveryLength()
+    {
+        var random = new Random(7);
+        for (var length = 0; length < 300; length++)
+        {
+            var data = new byte[length];
+            random.NextBytes(data);
+            Crc32C.Compute(data).ShouldBe(Crc32C.ComputeWithTable(data));
+        }
+    }
 }

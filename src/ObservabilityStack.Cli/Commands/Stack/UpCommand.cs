@@ -94,7 +94,7 @@ internal sealed class UpCommand : CommandDefinition
         var running = new List<IAsyncDisposable>();
         try
         {
-            foreach (var component in StackComponents.Create())
+            foreach (var component in StackComponents.Create(Environment))
             {
                 running.Add(await component.StartAsync(context, cancellationToken));
             }

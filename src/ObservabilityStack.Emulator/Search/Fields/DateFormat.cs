@@ -16,12 +16,14 @@ internal sealed class DateFormat
     private static readonly ConcurrentDictionary<string, DateFormat> Cache = new(StringComparer.Ordinal);
 
     private readonly string[] _parts;
+    private readonly string?[] _partPatterns;
     private readonly string? _printPattern;
 
     private DateFormat(string pattern)
     {
         Pattern = pattern;
         _parts = pattern.Split("||", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        _partPatterns = [.. _parts.Select(ToDotNetPattern)];
         _printPattern = ToDotNetPattern(_parts.Length == 0 ? "strict_date_optional_time" : _parts[0]);
         IsEpochSecond = _parts.Length > 0 && _parts[0] == "epoch_second";
     }
@@ -55,9 +57,9 @@ internal sealed class DateFormat
     /// <summary>Parses text by each alternative of the format in turn.</summary>
     public bool TryParse(string text, TimeZoneInfo? zone, out long millis)
     {
-        foreach (var part in _parts)
+        for (var i = 0; i < _parts.Length; i++)
         {
-            if (TryParsePart(part, text, zone, out millis))
+            if (TryParsePart(_parts[i], _partPatterns[i], text, zone, out millis))
             {
                 return true;
             }
@@ -89,7 +91,7 @@ internal sealed class DateFormat
         return local.ToString(_printPattern, CultureInfo.InvariantCulture);
     }
 
-    private static bool TryParsePart(string part, string text, TimeZoneInfo? zone, out long millis)
+    private static bool TryParsePart(string part, string? pattern, string text, TimeZoneInfo? zone, out long millis)
     {
         millis = 0;
         switch (part)
@@ -112,7 +114,6 @@ internal sealed class DateFormat
                 return false;
         }
 
-        var pattern = ToDotNetPattern(part);
         if (pattern is null)
         {
             return IsoDate.TryParse(text, zone, out millis);

@@ -9,6 +9,7 @@ namespace ObservabilityStack.Emulator.Search.Fields;
 internal sealed class FieldRef
 {
     private readonly List<JsonElement> _elements = [];
+    private readonly StringPool _strings = new();
     private IFieldMappings? _lastMappings;
     private ResolvedField? _last;
 
@@ -62,7 +63,11 @@ internal sealed class FieldRef
 
         foreach (var element in Elements(doc))
         {
-            if (ResolvedField.AsString(element) is { } text)
+            if (element.ValueKind == JsonValueKind.String)
+            {
+                output.Add(_strings.Get(element));
+            }
+            else if (ResolvedField.AsString(element) is { } text)
             {
                 output.Add(text);
             }
@@ -73,6 +78,14 @@ internal sealed class FieldRef
     public void Numbers(DocContext doc, List<double> output)
     {
         var field = Resolve(doc);
+
+        // Storage has already parsed @timestamp; reusing it skips a date parse per document on the hottest field.
+        if (field.Kind == FieldKind.Date && doc.Doc.TimestampMillis is { } timestamp && Path == "@timestamp")
+        {
+            output.Add(timestamp);
+            return;
+        }
+
         foreach (var element in Elements(doc))
         {
             if (field.TryNumber(element, out var number))

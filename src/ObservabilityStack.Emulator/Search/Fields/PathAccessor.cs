@@ -11,21 +11,21 @@ internal sealed class PathAccessor
 {
     private readonly int _count;
 
-    // _keys[i][j] is the key made of segments i..i+j joined by dots.
-    private readonly string[][] _keys;
+    // _keys[i][j] is the UTF-8 key made of segments i..i+j joined by dots (UTF-8 so lookups need no transcoding).
+    private readonly byte[][][] _keys;
 
     public PathAccessor(string path)
     {
         Path = path;
         var segments = path.Split('.');
         _count = segments.Length;
-        _keys = new string[_count][];
+        _keys = new byte[_count][][];
         for (var i = 0; i < _count; i++)
         {
-            _keys[i] = new string[_count - i];
+            _keys[i] = new byte[_count - i][];
             for (var j = i; j < _count; j++)
             {
-                _keys[i][j - i] = string.Join('.', segments, i, j - i + 1);
+                _keys[i][j - i] = System.Text.Encoding.UTF8.GetBytes(string.Join('.', segments, i, j - i + 1));
             }
         }
     }

@@ -19,27 +19,17 @@ internal sealed partial class QueryParser
     {
         string? field = null;
         JsonElement values = default;
-        var boost = 1.0;
-        foreach (var property in body.EnumerateObject())
+        var boost = ReadOptions("terms", body, property =>
         {
-            switch (property.Name)
+            if (field is not null)
             {
-                case "boost":
-                    boost = property.Value.GetDouble();
-                    break;
-                case "_name":
-                    break;
-                default:
-                    if (field is not null)
-                    {
-                        throw EmulatorException.Parsing($"[terms] query does not support multiple fields [{field}] and [{property.Name}]");
-                    }
-
-                    field = property.Name;
-                    values = property.Value;
-                    break;
+                throw EmulatorException.Parsing($"[terms] query does not support multiple fields [{field}] and [{property.Name}]");
             }
-        }
+
+            field = property.Name;
+            values = property.Value;
+            return true;
+        });
 
         if (field is null)
         {
@@ -124,24 +114,11 @@ internal sealed partial class QueryParser
     private static ExistsQuery ParseExists(JsonElement body)
     {
         string? field = null;
-        var boost = 1.0;
-        foreach (var property in body.EnumerateObject())
+        var boost = ReadOptions("exists", body, property =>
         {
-            switch (property.Name)
-            {
-                case "field":
-                    field = property.Value.GetString();
-                    break;
-                case "boost":
-                    boost = property.Value.GetDouble();
-                    break;
-                case "_name":
-                    break;
-                default:
-                    throw EmulatorException.Parsing($"[exists] query does not support [{property.Name}]");
-            }
-        }
-
+            field = property.Name == "field" ? property.Value.GetString() : field;
+            return property.Name == "field";
+        });
         return new ExistsQuery(field ?? throw EmulatorException.Parsing("[exists] must be provided with a [field]"), boost);
     }
 

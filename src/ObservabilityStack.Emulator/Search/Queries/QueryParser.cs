@@ -125,24 +125,11 @@ internal sealed partial class QueryParser(long nowMillis, IReadOnlyList<ISearchS
     private ConstantScoreQuery ParseConstantScore(JsonElement body)
     {
         Query? filter = null;
-        var boost = 1.0;
-        foreach (var property in body.EnumerateObject())
+        var boost = ReadOptions("constant_score", body, property =>
         {
-            switch (property.Name)
-            {
-                case "filter":
-                    filter = Parse(property.Value);
-                    break;
-                case "boost":
-                    boost = property.Value.GetDouble();
-                    break;
-                case "_name":
-                    break;
-                default:
-                    throw EmulatorException.Parsing($"[constant_score] query does not support [{property.Name}]");
-            }
-        }
-
+            filter = property.Name == "filter" ? Parse(property.Value) : filter;
+            return property.Name == "filter";
+        });
         return new ConstantScoreQuery(filter ?? throw EmulatorException.Parsing("[constant_score] requires a 'filter' element"), boost);
     }
 
@@ -150,32 +137,29 @@ internal sealed partial class QueryParser(long nowMillis, IReadOnlyList<ISearchS
     {
         List<Query> queries = [];
         var tieBreaker = 0.0;
-        var boost = 1.0;
-        foreach (var property in body.EnumerateObject())
+        var boost = ReadOptions("dis_max", body, property =>
         {
             switch (property.Name)
             {
                 case "queries":
                     AddClauses(property.Value, queries);
-                    break;
+                    return true;
                 case "tie_breaker":
                     tieBreaker = property.Value.GetDouble();
-                    break;
-                case "boost":
-                    boost = property.Value.GetDouble();
-                    break;
-                case "_name":
-                    break;
+                    return true;
                 default:
-                    throw EmulatorException.Parsing($"[dis_max] query does not support [{property.Name}]");
+                    return false;
             }
-        }
-
+        });
         return new DisMaxQuery([.. queries], tieBreaker, boost);
     }
 
     // Reads the common options of simple queries (boost, _name), rejecting anything not in allowed.
-    private static double Options(string type, JsonElement body, string[] allowed)
+    private static double Options(string type, JsonElement body, string[] allowed) =>
+        ReadOptions(type, body, property => Array.IndexOf(allowed, property.Name) >= 0);
+
+    // Walks a query's options: boost and _name are handled here, the rest by handle, which returns false for unknown names.
+    private static double ReadOptions(string type, JsonElement body, Func<JsonProperty, bool> handle)
     {
         var boost = 1.0;
         foreach (var property in body.EnumerateObject())
@@ -184,7 +168,7 @@ internal sealed partial class QueryParser(long nowMillis, IReadOnlyList<ISearchS
             {
                 boost = property.Value.GetDouble();
             }
-            else if (property.Name != "_name" && Array.IndexOf(allowed, property.Name) < 0)
+            else if (property.Name != "_name" && !handle(property))
             {
                 throw EmulatorException.Parsing($"[{type}] query does not support [{property.Name}]");
             }

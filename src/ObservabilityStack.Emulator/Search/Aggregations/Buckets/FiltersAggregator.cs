@@ -68,14 +68,7 @@ internal sealed class FiltersAggregator : Aggregator
     protected override void WriteBody(Utf8JsonWriter writer, AggregationContext context)
     {
         var all = _other is null ? _buckets : [.. _buckets, _other];
-        if (_keyed)
-        {
-            writer.WriteStartObject("buckets");
-        }
-        else
-        {
-            writer.WriteStartArray("buckets");
-        }
+        BucketsWriter.Start(writer, _keyed);
 
         foreach (var bucket in all)
         {
@@ -95,14 +88,7 @@ internal sealed class FiltersAggregator : Aggregator
             writer.WriteEndObject();
         }
 
-        if (_keyed)
-        {
-            writer.WriteEndObject();
-        }
-        else
-        {
-            writer.WriteEndArray();
-        }
+        BucketsWriter.End(writer, _keyed);
     }
 
     private (Bucket[], Bucket?) NewBuckets() => (

@@ -76,14 +76,7 @@ internal sealed class HistogramAggregator : Aggregator
 
         var buckets = _buckets.Values.Where(b => b.DocCount >= _settings.MinDocCount).ToList();
         buckets.Sort(_settings.Order.Compare);
-        if (_settings.Keyed)
-        {
-            writer.WriteStartObject("buckets");
-        }
-        else
-        {
-            writer.WriteStartArray("buckets");
-        }
+        BucketsWriter.Start(writer, _settings.Keyed);
 
         foreach (var bucket in buckets)
         {
@@ -113,14 +106,7 @@ internal sealed class HistogramAggregator : Aggregator
             writer.WriteEndObject();
         }
 
-        if (_settings.Keyed)
-        {
-            writer.WriteEndObject();
-        }
-        else
-        {
-            writer.WriteEndArray();
-        }
+        BucketsWriter.End(writer, _settings.Keyed);
     }
 
     private string? KeyAsString(double key)

@@ -67,7 +67,8 @@ internal sealed class IncludeExclude
         }
     }
 
-    private EmulatorException RegexError() => EmulatorException.IllegalArgument(
+    // Elasticsearch raises an AggregationExecutionException here, which it answers with status 500.
+    private EmulatorException RegexError() => new(500, "aggregation_execution_exception",
         $"Aggregation [{Name}] cannot support regular expression style include/exclude settings as they can only be applied to string fields. Use an array of values for include/exclude clauses");
 
     /// <summary>True when a string term passes.</summary>

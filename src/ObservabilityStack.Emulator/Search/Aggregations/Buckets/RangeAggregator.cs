@@ -78,14 +78,7 @@ internal sealed class RangeAggregator : Aggregator
     /// <inheritdoc/>
     protected override void WriteBody(Utf8JsonWriter writer, AggregationContext context)
     {
-        if (_keyed)
-        {
-            writer.WriteStartObject("buckets");
-        }
-        else
-        {
-            writer.WriteStartArray("buckets");
-        }
+        BucketsWriter.Start(writer, _keyed);
 
         for (var i = 0; i < _ranges.Length; i++)
         {
@@ -109,14 +102,7 @@ internal sealed class RangeAggregator : Aggregator
             writer.WriteEndObject();
         }
 
-        if (_keyed)
-        {
-            writer.WriteEndObject();
-        }
-        else
-        {
-            writer.WriteEndArray();
-        }
+        BucketsWriter.End(writer, _keyed);
     }
 
     private void WriteBound(Utf8JsonWriter writer, string name, double value)

@@ -1,0 +1,106 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ObservabilityStack.Alerting.Evaluation;
+using ObservabilityStack.Alerting.Jobs;
+using ObservabilityStack.Alerting.Rules;
+using ObservabilityStack.Alerting.State;
+using ObservabilityStack.Alerting.Tests.Support;
+using ObservabilityStack.Elasticsearch;
+
+namespace ObservabilityStack.Alerting.Tests.Integration;
+
+/// <summary>State in the emulator: a restart neither forgets nor re-sends; two instances send once.</summary>
+public sealed class StateInElasticsearchTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly CapturingSink _sink = new();
+    private readonly AlertingStoreNames _names = new() { StateIndex = $"state-{Guid.NewGuid():N}", SilenceIndex = $"silences-{Guid.NewGuid():N}" };
+    private readonly List<IDisposable> _disposables = [];
+    private EmulatorFixture _es = null!;
+
+    public async Task InitializeAsync()
+    {
+        _es = await EmulatorFixture.StartAsync();
+        await Store(_es.Client).EnsureCreatedAsync();
+        await _es.SeedAsync(Enumerable.Range(1, 50).Select(i =>
+            EmulatorFixture.Doc("shop-api", Now.AddSeconds(-i * 3), status: i % 2 == 0 ? 500 : 200, path: "/orders")));
+    }
+
+    [Fact]
+    public async Task ARestartInTheMiddleOfAFiringAlertSendsNoDuplicateAndStillSendsTheResolution()
+    {
+        var rule = SomeRule.Http5xx(threshold: 5) with { RepeatInterval = TimeSpan.FromHours(1) };
+        await NewInstance(_es.Client).RunAsync(rule);
+        _sink.Published.ShouldHaveSingleItem().Kind.ShouldBe(NotificationKind.Firing);
+
+        // A fresh process: new client, new store object, nothing in memory.
+        using var client = new ElasticsearchClient(new ElasticsearchClientOptions { Url = _es.Url });
+        var restarted = NewInstance(client);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await restarted.RunAsync(rule);
+        _sink.Published.Count.ShouldBe(1);
+
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await restarted.RunAsync(rule);
+
+        _sink.Published.Select(n => n.Kind).ShouldBe([NotificationKind.Firing, NotificationKind.Resolved]);
+        var stored = (await Store(client).ListAsync(rule.Name)).ShouldHaveSingleItem().State;
+        stored.Status.ShouldBe(AlertStatus.Resolved);
+    }
+
+    [Fact]
+    public async Task TwoInstancesSideBySideNotifyOnceThroughTheSeqNoLease()
+    {
+        var rule = SomeRule.Http5xx(threshold: 5);
+        using var clientB = new ElasticsearchClient(new ElasticsearchClientOptions { Url = _es.Url });
+        var a = NewInstance(_es.Client, "a");
+        var b = NewInstance(clientB, "b");
+
+        var reports = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => (i % 2 == 0 ? a : b).RunAsync(rule))));
+
+        _sink.Published.Count.ShouldBe(1);
+        reports.Sum(r => r.Notifications).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AStaleVersionIsRejectedByTheStore()
+    {
+        var store = Store(_es.Client);
+        var state = AlertState.New(SomeRule.Http5xx(), "shop-api", "shop-api");
+        (await store.TryWriteAsync(state, null)).ShouldBeTrue();
+        (await store.TryWriteAsync(state, null)).ShouldBeFalse();
+        var read = (await store.GetAsync(state.Id)).ShouldNotBeNull();
+
+        (await store.TryWriteAsync(state with { Status = AlertStatus.Firing }, read.Version)).ShouldBeTrue();
+        (await store.TryWriteAsync(state with { Status = AlertStatus.Ok }, read.Version)).ShouldBeFalse();
+        (await store.GetAsync(state.Id))!.State.Status.ShouldBe(AlertStatus.Firing);
+    }
+
+    [Fact]
+    public async Task ACliSilenceStoredInElasticsearchMutesTheAlert()
+    {
+        var store = Store(_es.Client);
+        await store.AddSilenceAsync(new Silence { Rule = "api-5xx", StartsAt = Now.AddMinutes(-1), EndsAt = Now.AddHours(2), Comment = "deploy" });
+
+        await NewInstance(_es.Client).RunAsync(SomeRule.Http5xx(threshold: 5));
+
+        _sink.Published.ShouldBeEmpty();
+        (await store.ListAsync("api-5xx")).ShouldHaveSingleItem().State.Status.ShouldBe(AlertStatus.Firing);
+    }
+
+    private ElasticsearchAlertStateStore Store(ElasticsearchClient client) => new(client, _names, NullLogger.Instance);
+
+    private RuleRunner NewInstance(ElasticsearchClient client, string name = "x")
+    {
+        var store = Store(client);
+        var mutes = new AlertMutes(store, () => RuleSet.Empty, new InhibitionIndex());
+        _disposables.Add(mutes);
+        return new RuleRunner(new ElasticsearchRuleEvaluator(client), store, _sink, mutes, _clock, NullLogger.Instance) { Instance = name };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _disposables.ForEach(d => d.Dispose());
+        await _es.DisposeAsync();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using ObservabilityStack.Gateway.Auth;
+using ObservabilityStack.Gateway.Tests.Support;
+
+namespace ObservabilityStack.Gateway.Tests.Faults;
+
+/// <summary>The gateway as a real child process (<c>dotnet obs.dll gateway</c>), killed with SIGKILL in the middle of a load.</summary>
+public class KillNineTests
+{
+    private static string ObsDll()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "ObservabilityStack.Cli")))
+        {
+            dir = dir.Parent;
+        }
+
+        var bin = Path.Combine(dir!.FullName, "src", "ObservabilityStack.Cli", "bin");
+        return Directory.GetFiles(bin, "obs.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).First();
+    }
+
+    private static async Task<(Process Process, Uri Url)> StartGatewayAsync(string data, Uri elasticsearch)
+    {
+        var process = Process.Start(new ProcessStartInfo("dotnet", [ObsDll(), "gateway", "--data", data, "--elasticsearch", elasticsearch.ToString(), "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var line = await process.StandardOutput.ReadLineAsync();
+            if (line is null)
+            {
+                break;
+            }
+
+            const string marker = "Gateway listening on ";
+            var at = line.IndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                var url = line[(at + marker.Length)..].Split(' ')[0].TrimEnd('.');
+                _ = process.StandardOutput.ReadToEndAsync();
+                _ = process.StandardError.ReadToEndAsync();
+                return (process, new Uri(url));
+            }
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new InvalidOperationException("gateway child process did not start: " + await process.StandardError.ReadToEndAsync());
+    }
+
+    [Fact]
+    public async Task AfterKillNineEveryAcknowledgedEventArrivesExactlyOnce()
+    {
+        await using var es = await FakeElasticsearch.StartAsync();
+        var data = Path.Combine(Path.GetTempPath(), "obs-gw-kill-" + Guid.NewGuid().ToString("N"));
+        var (_, key) = ApiKeys.Create(Path.Combine(data, "keys.json"), "shop-api", ["production"], false, [], DateTimeOffset.UtcNow);
+        var acknowledged = new ConcurrentBag<string>();
+        var (first, url) = await StartGatewayAsync(data, es.Url);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = url };
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+            var batches = 0;
+            var senders = Enumerable.Range(0, 4).Select(async s =>
+            {
+                for (var b = 0; ; b++)
+                {
+                    var ids = Enumerable.Range(0, 50).Select(i => $"k-{s}-{b}-{i}").ToArray();
+                    var body = string.Concat(ids.Select(id => $"{{\"message\":\"{id}\",\"event\":{{\"id\":\"{id}\"}}}}\n"));
+                    try
+                    {
+                        using var response = await http.PostAsync("/v1/logs", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+                        if (response.StatusCode != HttpStatusCode.Accepted)
+                        {
+                            continue;
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        return;
+                    }
+
+                    foreach (var id in ids)
+                    {
+                        acknowledged.Add(id);
+                    }
+
+                    Interlocked.Increment(ref batches);
+                }
+            }).ToArray();
+            while (Volatile.Read(ref batches) < 40)
+            {
+                await Task.Delay(10);
+            }
+
+            first.Kill();
+            await first.WaitForExitAsync();
+            await Task.WhenAll(senders);
+        }
+        finally
+        {
+            if (!first.HasExited)
+            {
+                first.Kill();
+            }
+
+            first.Dispose();
+        }
+
+        var (second, _) = await StartGatewayAsync(data, es.Url);
+        try
+        {
+            var expected = acknowledged.ToHashSet(StringComparer.Ordinal);
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!expected.All(id => es.Documents.ContainsKey(("logs-shop_api-production", id))) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
+            expected.Count.ShouldBeGreaterThanOrEqualTo(2000);
+            expected.Where(id => !es.Documents.ContainsKey(("logs-shop_api-production", id))).ShouldBeEmpty();
+            // Every stored document is a distinct id we sent; an event acknowledged twice would have two ids.
+            es.Documents.Keys.Select(k => k.Id).ShouldAllBe(id => id.StartsWith("k-", StringComparison.Ordinal));
+            es.CountIn("logs-shop_api-production").ShouldBe(es.Documents.Count);
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+            second.Dispose();
+            Directory.Delete(data, recursive: true);
+        }
+    }
+}
