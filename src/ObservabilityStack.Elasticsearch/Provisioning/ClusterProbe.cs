@@ -27,13 +27,15 @@ public static class ClusterProbe
         {
             response = await client.SendAsync(HttpMethod.Get, "/", cancellationToken: cancellationToken).ConfigureAwait(false);
         }
-        catch (ElasticsearchException ex) when (ex.IsConnectionFailure)
+        catch (Exception ex) when (ex is HttpRequestException or ElasticsearchException { IsConnectionFailure: true })
         {
-            var hint = ex.InnerException is HttpRequestException { InnerException: SocketException }
+            // SendAsync surfaces HttpClient's exception; typed calls wrap it in ElasticsearchException.
+            var http = ex as HttpRequestException ?? ex.InnerException as HttpRequestException;
+            var hint = http?.InnerException is SocketException
                 ? "Start one with `obs emulator` (or `docker compose up elasticsearch`) or pass --elasticsearch URL."
                 : "Check the URL, and for HTTPS pass the cluster's CA with --ca-cert.";
             throw new ProvisioningException(ProvisioningFailureKind.Unreachable,
-                $"Cannot reach Elasticsearch at {client.Options.RedactedUrl} ({ex.Reason}). {hint}", ex);
+                $"Cannot reach Elasticsearch at {client.Options.RedactedUrl} ({http?.Message ?? ex.Message}). {hint}", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

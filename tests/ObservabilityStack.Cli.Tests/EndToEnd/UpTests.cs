@@ -13,7 +13,7 @@ public sealed partial class UpTests : IDisposable
     public async Task UpStartsTheEmulatorBootstrapsItRunsTheGatewayAndStopsOnCtrlC()
     {
         using var obs = ObsProcess.Start("up", "--emulator-port", "0", "--gateway-port", "0", "--data", _data);
-        var output = await obs.WaitForOutputAsync(o => o.Contains("Press Ctrl+C", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var output = await obs.WaitForOutputAsync(o => o.Contains("Running. Press Ctrl+C to stop.", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         output.ShouldContain("Bootstrap done");
         var gateway = GatewayRow().Match(output);
         gateway.Success.ShouldBeTrue(output);

@@ -16,9 +16,10 @@ internal sealed class CliHarness
 
     public string WorkingDirectory { get; }
 
-    public StringWriter Out { get; } = new();
+    /// <summary>Captured stdout; safe to read while a command is still writing (follow mode).</summary>
+    public CapturedText Out { get; } = new();
 
-    public StringWriter Error { get; } = new();
+    public CapturedText Error { get; } = new();
 
     public CliHarness With(string name, string value)
     {
@@ -30,13 +31,13 @@ internal sealed class CliHarness
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(Out),
+            Out = new AnsiConsoleOutput(Out.Writer),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        return new CliEnvironment(console, Out, Error, name => _variables.GetValueOrDefault(name), WorkingDirectory);
+        return new CliEnvironment(console, Out.Writer, Error.Writer, name => _variables.GetValueOrDefault(name), WorkingDirectory);
     }
 
     public Task<int> RunAsync(params string[] args) => RunAsync(CancellationToken.None, args);

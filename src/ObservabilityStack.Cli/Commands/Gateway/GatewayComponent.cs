@@ -22,7 +22,7 @@ internal sealed class GatewayComponent : IStackComponent
         Directory.CreateDirectory(data);
         var options = new GatewayOptions
         {
-            Urls = "http://127.0.0.1:8080",
+            Urls = $"http://127.0.0.1:{context.GatewayPort}",
             DataDirectory = data,
             LogToConsole = false,
             Elasticsearch =

@@ -121,9 +121,9 @@ internal sealed class ShowCommand : CommandDefinition
             response = await client.SendJsonAsync(HttpMethod.Post, $"/{LogQuery.IndexPattern}/_search?ignore_unavailable=true",
                 body.ToJsonString(), cancellationToken);
         }
-        catch (ElasticsearchException ex) when (ex.IsConnectionFailure)
+        catch (Exception ex) when (ex is HttpRequestException or ElasticsearchException { IsConnectionFailure: true })
         {
-            throw new CliException($"Cannot reach Elasticsearch at {client.Options.RedactedUrl} ({ex.Reason}). Start it (`obs up`) or pass --elasticsearch URL.",
+            throw new CliException($"Cannot reach Elasticsearch at {client.Options.RedactedUrl} ({ex.Message}). Start it (`obs up`) or pass --elasticsearch URL.",
                 ExitCodes.Unavailable, ex);
         }
 
