@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ObservabilityStack.Alerting.Jobs;
 
 namespace ObservabilityStack.Alerting;
@@ -44,6 +45,9 @@ public sealed class AlertingHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(options.Urls ?? "http://127.0.0.1:0");
+        // Quartz and ASP.NET Core narrate every start step at Information; on-call needs our own events.
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.AddAlerting(options);
         configureServices?.Invoke(builder.Services);
         var app = builder.Build();

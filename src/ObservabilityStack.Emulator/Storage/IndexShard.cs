@@ -15,11 +15,19 @@ internal sealed class IndexShard : ISearchShard
         IndexName = index.Name;
         _table = index.Table;
         Mappings = index.WithLock(() => index.Mappings.Snapshot);
+        MaxResultWindow = IntSetting(index, "index.max_result_window", 10_000);
+        MaxTermsCount = IntSetting(index, "index.max_terms_count", 65_536);
     }
 
     public string IndexName { get; }
 
     public IFieldMappings Mappings { get; }
+
+    /// <inheritdoc/>
+    public int MaxResultWindow { get; }
+
+    /// <inheritdoc/>
+    public int MaxTermsCount { get; }
 
     public int Count => _table.Count;
 
@@ -33,4 +41,8 @@ internal sealed class IndexShard : ISearchShard
             yield return doc.ToSearchDocument(IndexName);
         }
     }
+
+    private static int IntSetting(EsIndex index, string key, int fallback) =>
+        int.TryParse(index.Settings[key], System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }
