@@ -9,8 +9,8 @@ internal static class StackComponents
 {
     /// <summary>Creates the components to start.</summary>
     public static IReadOnlyList<IStackComponent> Create(Core.CliEnvironment environment) =>
-        [new Gateway.GatewayComponent(), new Alerting.AlertingComponent(environment)];
+        [new Gateway.GatewayComponent(), new Alerting.AlertingComponent(environment), new SamplesComponent()];
 
     /// <summary>Parts that are planned but not yet runnable from <c>obs up</c>; listed so users know.</summary>
-    public static IReadOnlyList<string> NotYetAvailable { get; } = ["samples"];
+    public static IReadOnlyList<string> NotYetAvailable { get; } = [];
 }
