@@ -21,7 +21,25 @@ internal sealed class CliEnvironment
 
     /// <summary>The real process: stdout through Spectre.Console, stderr, process environment.</summary>
     public static CliEnvironment FromProcess() => new(
-        AnsiConsole.Console, Console.Out, Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+        StdoutConsole(), Console.Out, Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
+
+    // Spectre decides colour from TERM alone; piped or redirected output (and NO_COLOR) must stay plain text
+    // so `obs logs > file` and scripts reading the tables get no escape codes.
+    private static IAnsiConsole StdoutConsole()
+    {
+        if (!Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
+        {
+            return AnsiConsole.Console;
+        }
+
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+    }
 
     /// <summary>Where results and progress go (stdout).</summary>
     public IAnsiConsole Output { get; }
