@@ -47,33 +47,13 @@ internal static partial class CustomerOrdersApi
         return Results.Created($"/api/orders/{request.OrderId}", changed.After);
     }
 
-    private static IResult Read(string id, OrderStore store, ILoggerFactory loggers)
-    {
-        var logger = loggers.CreateLogger("Crm.CustomerOrders");
-        using var scope = OrderContext.Begin(id);
-        if (store.Find(id) is not { } order)
-        {
-            return Results.NotFound(new { error = "not_found", reason = $"order {id} does not exist" });
-        }
+    private static IResult Read(string id, OrderStore store, ILoggerFactory loggers) =>
+        OrderEndpoints.Read(id, store, loggers.CreateLogger("Crm.CustomerOrders"));
 
-        logger.OrderRead(id, order.UserId);
-        return Results.Ok(order);
-    }
-
-    private static async Task<IResult> ChangeStatusAsync(string id, StatusRequest request, OrderStore store, IHttpClientFactory http,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
-    {
-        var logger = loggers.CreateLogger("Crm.CustomerOrders");
-        using var scope = OrderContext.Begin(id);
-        if (string.IsNullOrWhiteSpace(request.Status) || store.ChangeStatus(id, request.Status) is not { } changed)
-        {
-            return Results.NotFound(new { error = "not_found", reason = $"order {id} does not exist or status is empty" });
-        }
-
-        logger.OrderStatusChanged(id, changed.After.UserId, changed.Before.Status, changed.After.Status);
-        await Downstream.PostAsync(http, "Mes", $"/api/work-orders/{id}/status", request, logger, cancellationToken);
-        return Results.Ok(changed.After);
-    }
+    private static Task<IResult> ChangeStatusAsync(string id, StatusRequest request, OrderStore store, IHttpClientFactory http,
+        ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        OrderEndpoints.ChangeStatusAndForwardAsync(id, request, store, loggers.CreateLogger("Crm.CustomerOrders"), http, "Mes",
+            $"/api/work-orders/{id}/status", cancellationToken);
 
     [LoggerMessage(4001, LogLevel.Trace, "Looking up customer {UserId}")]
     private static partial void LogCustomerLookup(ILogger logger, string userId);

@@ -46,18 +46,8 @@ internal static partial class WorkOrdersApi
         return Results.Created($"/api/work-orders/{request.OrderId}", changed.After);
     }
 
-    private static IResult Read(string id, OrderStore store, ILoggerFactory loggers)
-    {
-        var logger = loggers.CreateLogger("Mes.WorkOrders");
-        using var scope = OrderContext.Begin(id);
-        if (store.Find(id) is not { } order)
-        {
-            return Results.NotFound(new { error = "not_found", reason = $"work order {id} does not exist" });
-        }
-
-        logger.OrderRead(id, order.UserId);
-        return Results.Ok(order);
-    }
+    private static IResult Read(string id, OrderStore store, ILoggerFactory loggers) =>
+        OrderEndpoints.Read(id, store, loggers.CreateLogger("Mes.WorkOrders"), "work order");
 
     private static IResult ChangeStatus(string id, StatusRequest request, OrderStore store, ILoggerFactory loggers)
     {

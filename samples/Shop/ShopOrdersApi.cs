@@ -45,18 +45,8 @@ internal static partial class ShopOrdersApi
         return Results.Created($"/api/orders/{id}", changed.After);
     }
 
-    private static IResult Read(string id, OrderStore store, ILoggerFactory loggers)
-    {
-        var logger = loggers.CreateLogger("Shop.Orders");
-        using var scope = OrderContext.Begin(id);
-        if (store.Find(id) is not { } order)
-        {
-            return Results.NotFound(new { error = "not_found", reason = $"order {id} does not exist" });
-        }
-
-        logger.OrderRead(id, order.UserId);
-        return Results.Ok(order);
-    }
+    private static IResult Read(string id, OrderStore store, ILoggerFactory loggers) =>
+        OrderEndpoints.Read(id, store, loggers.CreateLogger("Shop.Orders"));
 
     private static IResult Edit(string id, OrderRequest request, OrderStore store, ILoggerFactory loggers)
     {
@@ -78,20 +68,10 @@ internal static partial class ShopOrdersApi
         return Results.Ok(order);
     }
 
-    private static async Task<IResult> ChangeStatusAsync(string id, StatusRequest request, OrderStore store, IHttpClientFactory http,
-        ILoggerFactory loggers, CancellationToken cancellationToken)
-    {
-        var logger = loggers.CreateLogger("Shop.Orders");
-        using var scope = OrderContext.Begin(id);
-        if (string.IsNullOrWhiteSpace(request.Status) || store.ChangeStatus(id, request.Status) is not { } changed)
-        {
-            return Results.NotFound(new { error = "not_found", reason = $"order {id} does not exist or status is empty" });
-        }
-
-        logger.OrderStatusChanged(id, changed.After.UserId, changed.Before.Status, changed.After.Status);
-        await Downstream.PostAsync(http, "Crm", $"/api/orders/{id}/status", request, logger, cancellationToken);
-        return Results.Ok(changed.After);
-    }
+    private static Task<IResult> ChangeStatusAsync(string id, StatusRequest request, OrderStore store, IHttpClientFactory http,
+        ILoggerFactory loggers, CancellationToken cancellationToken) =>
+        OrderEndpoints.ChangeStatusAndForwardAsync(id, request, store, loggers.CreateLogger("Shop.Orders"), http, "Crm",
+            $"/api/orders/{id}/status", cancellationToken);
 
     [LoggerMessage(5001, LogLevel.Debug, "Priced {Lines} lines at {Total}")]
     private static partial void LogPricing(ILogger logger, int lines, decimal total);
