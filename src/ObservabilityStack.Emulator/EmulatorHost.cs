@@ -53,7 +53,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         EmulatorApi.Map(router, context);
         StatsApi.Map(router, context);
         context.Tasks.Map(router);
-        var pipeline = new EsPipeline(router, context.Faults);
+        var security = options.Security ? Security.SecuritySetup.Create(router, cluster, options) : null;
+        var pipeline = new EsPipeline(router, context.Faults, security);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
