@@ -52,6 +52,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         IlmApi.Map(router, context);
         EmulatorApi.Map(router, context);
         StatsApi.Map(router, context);
+        CapabilitiesApi.Map(router);
         context.Tasks.Map(router);
         var security = options.Security ? Security.SecuritySetup.Create(router, cluster, options) : null;
         var pipeline = new EsPipeline(router, context.Faults, security);
