@@ -8,7 +8,7 @@ namespace ObservabilityStack.Emulator.Apis;
 
 /// <summary>The state of one bulk request: the pending action line, the touched indices and the item results.</summary>
 internal sealed class BulkSession(EmulatorContext context, string? defaultIndex, bool requireAlias, RefreshPolicy refresh,
-    Security.BulkItemGuard? guard = null) : IDisposable
+    Security.BulkItemGuard? guard = null, string? pipeline = null) : IDisposable
 {
     private readonly ArrayBufferWriter<byte> _items = new(16 * 1024);
     private readonly HashSet<EsIndex> _touched = [];
@@ -126,6 +126,11 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             {
                 target = context.Cluster.ResolveWriteTarget(indexName, kind, key.Item4, key.Item5, autoId);
                 _targets[key] = target;
+            }
+
+            if (kind is WriteKind.Index or WriteKind.Create)
+            {
+                source = context.Ingest.Process(target, action.Pipeline ?? pipeline, id, source!);
             }
 
             var options = new WriteOptions(kind == WriteKind.Create || autoId, action.IfSeqNo, action.IfPrimaryTerm);
