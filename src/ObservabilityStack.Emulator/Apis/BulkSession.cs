@@ -9,7 +9,10 @@ namespace ObservabilityStack.Emulator.Apis;
 /// <summary>The state of one bulk request: the pending action line, the touched indices and the item results.</summary>
 internal sealed class BulkSession(EmulatorContext context, string? defaultIndex, bool requireAlias, RefreshPolicy refresh) : IDisposable
 {
+    private const int HoldItems = 64;
+    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
     private readonly BulkResponseBuffer _items = new();
+    private readonly IndexNameCache _indexNames = new();
     private readonly HashSet<EsIndex> _touched = [];
     private readonly Dictionary<EsIndex, int> _replicas = [];
 
@@ -60,7 +63,7 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
                 return;
             }
 
-            var action = BulkLineParser.ParseAction(line, _lineNumber);
+            var action = BulkLineParser.ParseAction(line, _lineNumber, _indexNames);
             if (action.NeedsSource)
             {
                 _pending = action;
@@ -95,11 +98,12 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
     /// Keeps the target's write lock from one item to the next instead of taking it per document: two bulk
     /// requests into the same index otherwise fight for it a million times (spinning on a 2-core machine), and
     /// Elasticsearch applies a shard's items as one batch too. Only one index lock is held at a time, never
-    /// while taking the metadata lock, and it is given up every 256 items so refreshes and GETs get their turn.
+    /// while taking the metadata lock, and it is given up every <see cref="HoldItems"/> items so refreshes, GETs
+    /// and the other writers (blocked, not spinning, meanwhile) get their turn.
     /// </summary>
     private void Hold(EsIndex target)
     {
-        if (_held == target && ++_heldItems < 256)
+        if (_held == target && ++_heldItems < HoldItems)
         {
             return;
         }
@@ -228,7 +232,7 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
         w.WriteStartObject();
         w.WriteStartObject(action);
         WriteParameters.WriteResultFields(w, result, replicas, refresh);
-        w.WriteNumber("status", result.Status);
+        w.WriteNumber(StatusName, result.Status);
         w.WriteEndObject();
         w.WriteEndObject();
         if (result.Status >= 400 && result.Result != "not_found")
