@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using ObservabilityStack.Benchmarks.LoadRuns;
 using ObservabilityStack.Gateway;
 using ObservabilityStack.Gateway.Auth;
@@ -45,7 +44,7 @@ public sealed class GatewayLoadRun : ILoadRun
             };
             var (_, key) = ApiKeys.Create(options.ResolveKeysFile(), "shop-api", ["production"], false, [], DateTimeOffset.UtcNow);
             await using var host = await GatewayHost.StartAsync(options, cancellationToken);
-            var body = BuildBody(out var eventBytes);
+            var body = EcsNdjsonBody.Build(EventsPerBatch, out var eventBytes);
             if (args.Contains("cpu", StringComparer.Ordinal))
             {
                 IntakeCpuProbe.Run(body, EventsPerBatch);
@@ -114,32 +113,6 @@ public sealed class GatewayLoadRun : ILoadRun
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
-
-    private static byte[] BuildBody(out double eventBytes)
-    {
-        var sb = new StringBuilder(EventsPerBatch * 1000);
-        var random = new Random(42);
-        string[] paths = ["/api/orders", "/api/orders/{id}", "/api/cart", "/api/customers/{id}", "/api/checkout"];
-        string[] levels = ["info", "info", "info", "debug", "warn", "error"];
-        for (var i = 0; i < EventsPerBatch; i++)
-        {
-            var order = random.Next(100_000, 999_999);
-            sb.Append(CultureInfo.InvariantCulture,
-                $"{{\"@timestamp\":\"2026-11-21T10:{i % 60:D2}:{i % 60:D2}.{i % 1000:D3}Z\",\"message\":\"HTTP POST {paths[i % paths.Length]} responded 201 in 23.4512 ms for order {order} placed by customer {random.Next(1000, 9999)}\",")
-              .Append(CultureInfo.InvariantCulture, $"\"log\":{{\"level\":\"{levels[i % levels.Length]}\",\"logger\":\"Shop.Api.Controllers.OrdersController\"}},")
-              .Append(CultureInfo.InvariantCulture, $"\"service\":{{\"version\":\"1.4.2\"}},\"host\":{{\"name\":\"shop-api-7d9f8c6b5-x2k4q\"}},\"process\":{{\"pid\":{random.Next(100, 60000)}}},")
-              .Append(CultureInfo.InvariantCulture, $"\"trace\":{{\"id\":\"{random.NextInt64():x16}{random.NextInt64():x16}\"}},\"span\":{{\"id\":\"{random.NextInt64():x16}\"}},")
-              .Append(CultureInfo.InvariantCulture, $"\"event\":{{\"action\":\"order.created\",\"dataset\":\"shop_api\",\"duration\":{random.Next(1_000_000, 90_000_000)}}},")
-              .Append(CultureInfo.InvariantCulture, $"\"http\":{{\"request\":{{\"method\":\"POST\"}},\"response\":{{\"status_code\":201}}}},\"url\":{{\"path\":\"{paths[i % paths.Length]}\"}},")
-              .Append(CultureInfo.InvariantCulture, $"\"client\":{{\"ip\":\"10.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}\"}},\"user\":{{\"id\":\"u-{random.Next(10000, 99999)}\"}},\"order\":{{\"id\":\"o-{order}\"}},")
-              .Append(CultureInfo.InvariantCulture, $"\"user_agent\":{{\"original\":\"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36\"}},")
-              .Append(CultureInfo.InvariantCulture, $"\"labels\":{{\"correlation_id\":\"{Guid.NewGuid():N}\",\"tenant\":\"eu-west\",\"channel\":\"web\"}}}}\n");
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        eventBytes = bytes.Length / (double)EventsPerBatch;
-        return bytes;
-    }
 
     private readonly record struct Result(double EventsPerSecond, double P50, double P99, long Errors);
 }
