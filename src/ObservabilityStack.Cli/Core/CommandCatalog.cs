@@ -32,5 +32,6 @@ internal static class CommandCatalog
         new Commands.Alerts.TestCommand(environment),
         new Commands.Alerts.SilenceCommand(environment),
         new Commands.Alerts.AckCommand(environment),
+        new Commands.Samples.RunCommand(environment),
     ];
 }
