@@ -34,5 +34,6 @@ internal static class CommandCatalog
         new Commands.Alerts.AckCommand(environment),
         new Commands.Agent.RunCommand(environment),
         new Commands.Agent.CheckCommand(environment),
+        new Commands.Samples.RunCommand(environment),
     ];
 }
