@@ -14,7 +14,7 @@ internal sealed class IngestService(PipelineStore store, TimeProvider clock)
     public PipelineStore Store { get; } = store;
 
     /// <summary>The source after the pipelines, or <paramref name="source"/> itself when none applies.</summary>
-    public byte[] Process(EsIndex target, string? requested, string? id, byte[] source)
+    public ReadOnlySpan<byte> Process(EsIndex target, string? requested, string? id, ReadOnlySpan<byte> source)
     {
         var first = requested ?? Setting(target, "index.default_pipeline");
         var final = Setting(target, "index.final_pipeline");
