@@ -7,7 +7,8 @@ using ObservabilityStack.Emulator.Storage;
 namespace ObservabilityStack.Emulator.Apis;
 
 /// <summary>The state of one bulk request: the pending action line, the touched indices and the item results.</summary>
-internal sealed class BulkSession(EmulatorContext context, string? defaultIndex, bool requireAlias, RefreshPolicy refresh) : IDisposable
+internal sealed class BulkSession(EmulatorContext context, string? defaultIndex, bool requireAlias, RefreshPolicy refresh,
+    Security.BulkItemGuard? guard = null) : IDisposable
 {
     private const int HoldItems = 64;
     private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
@@ -174,6 +175,7 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
                 throw new EmulatorException(400, "action_request_validation_exception", "Validation Failed: 1: id is missing;");
             }
 
+            guard?.Check(kind, indexName);
             if (context.Faults.NextItemRejection() is { } injected)
             {
                 throw injected;
