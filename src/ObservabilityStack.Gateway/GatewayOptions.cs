@@ -53,6 +53,9 @@ public sealed class GatewayOptions
     /// <summary>Bulk delivery tuning.</summary>
     public DeliveryOptions Delivery { get; set; } = new();
 
+    /// <summary>First-seen services: provisioned (default), refused, or left alone.</summary>
+    public ProvisioningOptions Provisioning { get; set; } = new();
+
     /// <summary>Exposes the <c>/v1/baseline</c> endpoint that only tokenizes bodies (for the load run). Default false.</summary>
     public bool EnableBaselineEndpoint { get; set; }
 
@@ -77,6 +80,7 @@ public sealed class GatewayOptions
         target.RateLimits = RateLimits;
         target.Wal = Wal;
         target.Delivery = Delivery;
+        target.Provisioning = Provisioning;
         target.EnableBaselineEndpoint = EnableBaselineEndpoint;
         target.Clock = Clock;
         target.LogToConsole = LogToConsole;

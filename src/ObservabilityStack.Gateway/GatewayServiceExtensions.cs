@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using ObservabilityStack.Elasticsearch;
 using ObservabilityStack.Gateway.Apis;
 using ObservabilityStack.Gateway.Forwarding;
+using ObservabilityStack.Gateway.Provisioning;
 
 namespace ObservabilityStack.Gateway;
 
@@ -38,6 +39,7 @@ public static class GatewayServiceExtensions
                 Password = es.Password,
             });
         });
+        builder.Services.AddSingleton<StreamProvisioning>();
         builder.Services.AddHostedService<BulkForwarder>();
         return builder;
     }

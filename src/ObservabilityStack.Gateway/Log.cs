@@ -40,4 +40,10 @@ internal static partial class Log
 
     [LoggerMessage(12, LogLevel.Information, "Configuration reloaded")]
     public static partial void ConfigurationReloaded(ILogger logger);
+
+    [LoggerMessage(13, LogLevel.Information, "First events for {Index} (service {Service}): provisioned {Changes}")]
+    public static partial void StreamProvisioned(ILogger logger, string index, string service, string changes);
+
+    [LoggerMessage(14, LogLevel.Warning, "Provisioning for a first-seen data stream failed: {Reason}; retrying in {DelayMs} ms")]
+    public static partial void ProvisioningRetry(ILogger logger, string reason, int delayMs);
 }

@@ -35,6 +35,14 @@ internal static class IntakeGuard
             return Refuse(runtime, 403, new RejectReason("wrong_key_kind", reason), esShape);
         }
 
+        if (options.Provisioning is { Mode: ProvisioningMode.Refuse } provisioning &&
+            !provisioning.KnownServices.Contains(record.Service, StringComparer.OrdinalIgnoreCase))
+        {
+            return Refuse(runtime, 403, new RejectReason("unknown_service",
+                $"service '{record.Service}' has not been provisioned: the gateway refuses first-seen services (Provisioning:Mode is Refuse); " +
+                "add it to config/services.yaml and Provisioning:KnownServices and run obs bootstrap"), esShape);
+        }
+
         if (browser)
         {
             var origin = context.Request.Headers.Origin.ToString();

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Net;
 using System.Text;
 using ObservabilityStack.Elasticsearch;
+using ObservabilityStack.Elasticsearch.Provisioning;
+using ObservabilityStack.Gateway.Provisioning;
 using ObservabilityStack.Gateway.Wal;
 
 namespace ObservabilityStack.Gateway.Forwarding;
@@ -15,15 +17,18 @@ internal sealed class BatchDelivery
 {
     private readonly ElasticsearchClient _client;
     private readonly GatewayRuntime _runtime;
+    private readonly StreamProvisioning _provisioning;
 
-    public BatchDelivery(ElasticsearchClient client, GatewayRuntime runtime)
+    public BatchDelivery(ElasticsearchClient client, GatewayRuntime runtime, StreamProvisioning provisioning)
     {
         _client = client;
         _runtime = runtime;
+        _provisioning = provisioning;
     }
 
     public async Task DeliverAsync(WalBatch batch, CancellationToken cancellationToken)
     {
+        await ProvisionAsync(ct => _provisioning.EnsureAsync(batch, ct), cancellationToken);
         var entries = batch.Entries;
         List<int> pending = [.. Enumerable.Range(0, entries.Count)];
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
@@ -75,6 +80,27 @@ internal sealed class BatchDelivery
         }
     }
 
+    // A first-seen stream is provisioned before its first bulk request; until that works the batch waits, as in an outage.
+    private async Task ProvisionAsync(Func<CancellationToken, Task> ensure, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await ensure(cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is ProvisioningException or HttpRequestException or InvalidDataException ||
+                                       ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                var delay = Backoff.Delay(attempt, _runtime.Options.Delivery, null);
+                _runtime.Metrics.AddProvisioningFailure();
+                Log.ProvisioningRetry(_runtime.Logger, ex.Message, (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, _runtime.Clock, cancellationToken);
+            }
+        }
+    }
+
     private async Task<(int Status, BulkItemResult[]? Results, TimeSpan? RetryAfter, string Reason)> SendAsync(
         ReadOnlyMemory<byte> body, int count, CancellationToken cancellationToken)
     {
@@ -113,6 +139,7 @@ internal sealed class BatchDelivery
     private async Task DeadLetterAsync(WalEntry entry, BulkItemResult failure, CancellationToken cancellationToken)
     {
         Log.DeadLettered(_runtime.Logger, entry.IdString, entry.IndexString, failure.ErrorType ?? "unknown", failure.Reason ?? string.Empty);
+        await ProvisionAsync(ct => _provisioning.EnsureDeadLetterAsync(entry.IndexString, ct), cancellationToken);
         var buffer = new ArrayBufferWriter<byte>(entry.Document.Length + 1024);
         DeadLetterWriter.Write(buffer, entry, failure, _runtime.Clock.GetUtcNow());
         for (var attempt = 0; ; attempt++)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using ObservabilityStack.Elasticsearch;
+using ObservabilityStack.Gateway.Provisioning;
 using ObservabilityStack.Gateway.Wal;
 
 namespace ObservabilityStack.Gateway.Forwarding;
@@ -16,10 +17,13 @@ internal sealed class BulkForwarder : BackgroundService
     private readonly SortedDictionary<long, (long End, bool Done)> _inFlight = [];
     private readonly Lock _lock = new();
 
-    public BulkForwarder(GatewayRuntime runtime, ElasticsearchClient client)
+    private readonly StreamProvisioning _provisioning;
+
+    public BulkForwarder(GatewayRuntime runtime, ElasticsearchClient client, StreamProvisioning provisioning)
     {
         _runtime = runtime;
         _client = client;
+        _provisioning = provisioning;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,7 +31,7 @@ internal sealed class BulkForwarder : BackgroundService
         await Task.Yield();
         var wal = _runtime.Wal;
         var options = _runtime.Options.Delivery;
-        var delivery = new BatchDelivery(_client, _runtime);
+        var delivery = new BatchDelivery(_client, _runtime, _provisioning);
         using var slots = new SemaphoreSlim(Math.Max(1, options.MaxInFlight));
         using var reader = new WalReader(wal, wal.CheckpointPosition, _runtime.Logger);
         if (wal.QueuedBytes > 0)

@@ -50,14 +50,14 @@ internal static class BulkBatch
                 continue;
             }
 
-            var outcome = normalizer.Normalize(source, sourceStart, context, records, id, out var reason, out var eventId, out var index);
+            var outcome = normalizer.Normalize(source, sourceStart, context, records, id, out var reason);
             if (outcome == EventOutcome.Forbidden)
             {
                 return new BodyError(403, reason);
             }
 
             items.Add(outcome == EventOutcome.Accepted
-                ? new BulkItem(name, index, eventId, 201, null)
+                ? new BulkItem(name, normalizer.LastIndex, normalizer.LastId, 201, null)
                 : new BulkItem(name, context.IndexFor(context.Environments[0]), id ?? string.Empty, 400, reason));
         }
 

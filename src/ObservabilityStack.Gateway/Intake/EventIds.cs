@@ -12,6 +12,10 @@ internal static class EventIds
     private static readonly uint s_process = BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(4));
     private static long s_counter = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & 0xFFFF_FFFF;
 
+    /// <summary>Characters (and UTF-8 bytes) in an id.</summary>
+    public const int Length = 32;
+
+    /// <summary>A new id as a string.</summary>
     public static string Next(DateTimeOffset now)
     {
         var ms = (ulong)now.ToUnixTimeMilliseconds() & 0xFFFF_FFFF_FFFF;
@@ -22,6 +26,25 @@ internal static class EventIds
             Hex(span.Slice(12, 8), s_process);
             Hex(span[20..], state.count);
         });
+    }
+
+    /// <summary>A new id written as 32 ASCII bytes into <paramref name="target"/> (no allocation).</summary>
+    public static void Write(DateTimeOffset now, Span<byte> target)
+    {
+        var ms = (ulong)now.ToUnixTimeMilliseconds() & 0xFFFF_FFFF_FFFF;
+        var count = (ulong)Interlocked.Increment(ref s_counter) & 0xFFFF_FFFF_FFFF;
+        Hex(target[..12], ms);
+        Hex(target.Slice(12, 8), s_process);
+        Hex(target.Slice(20, 12), count);
+    }
+
+    private static void Hex(Span<byte> target, ulong value)
+    {
+        for (var i = target.Length - 1; i >= 0; i--)
+        {
+            target[i] = "0123456789abcdef"u8[(int)(value & 0xF)];
+            value >>= 4;
+        }
     }
 
     private static void Hex(Span<char> target, ulong value)

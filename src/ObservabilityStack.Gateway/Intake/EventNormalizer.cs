@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -9,16 +10,26 @@ namespace ObservabilityStack.Gateway.Intake;
 /// <summary>
 /// Validates one event and writes its normalised ECS document as a log record: <c>@timestamp</c> in
 /// UTC, <c>log.level</c> normalised, <c>service.*</c> forced from the key, <c>event.id</c> and
-/// <c>event.ingested</c> set. One instance per request (not thread-safe; buffers are reused).
+/// <c>event.ingested</c> set. The scanner reads the event once; the record is then assembled straight
+/// into the caller's buffer from raw slices of the input, so an accepted event costs one tokenizing
+/// pass, one copy and a checksum, and no allocation. One instance per request (not thread-safe).
 /// </summary>
 internal sealed class EventNormalizer : IDisposable
 {
-    private static readonly JsonWriterOptions s_writerOptions = new() { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // Room for the fixed parts of a document ("@timestamp", "log", "service", "event", the level).
+    private const int FixedOverhead = 256;
     private readonly List<FieldSpan> _fields = new(64);
-    private readonly ArrayBufferWriter<byte> _document = new(4096);
-    private readonly Utf8JsonWriter _writer;
+    private readonly byte[] _lastId = new byte[256];
+    private int _lastIdLength;
 
-    public EventNormalizer() => _writer = new Utf8JsonWriter(_document, s_writerOptions);
+    /// <summary>Reused list of a request's event slices.</summary>
+    public List<EventSlice> Slices { get; } = new(512);
+
+    /// <summary>Data stream of the last accepted event.</summary>
+    public string LastIndex { get; private set; } = string.Empty;
+
+    /// <summary>Id of the last accepted event (allocates; the bulk API's answer needs it).</summary>
+    public string LastId => Encoding.UTF8.GetString(_lastId, 0, _lastIdLength);
 
     /// <summary>Normalises <paramref name="json"/>; when accepted, appends its record to <paramref name="records"/>.</summary>
     /// <param name="json">One event.</param>
@@ -27,12 +38,9 @@ internal sealed class EventNormalizer : IDisposable
     /// <param name="records">Where the framed log record goes.</param>
     /// <param name="idHint">An id supplied outside the document (a bulk action's <c>_id</c>).</param>
     /// <param name="reason">Why the event was rejected or forbidden.</param>
-    /// <param name="id">The event id written.</param>
-    /// <param name="index">The data stream written to.</param>
     public EventOutcome Normalize(ReadOnlySpan<byte> json, long bodyOffset, IntakeContext context, IBufferWriter<byte> records, string? idHint,
-        out RejectReason reason, out string id, out string index)
+        out RejectReason reason)
     {
-        id = index = string.Empty;
         if (json.Length > context.Limits.MaxEventBytes)
         {
             reason = new RejectReason("event_too_large", $"event of {json.Length} bytes is larger than {context.Limits.MaxEventBytes}");
@@ -45,20 +53,45 @@ internal sealed class EventNormalizer : IDisposable
             return EventOutcome.Rejected;
         }
 
-        var timestamp = context.Now;
+        Span<byte> timestamp = stackalloc byte[IsoTimestamp.Length];
+        context.NowText.CopyTo(timestamp);
+        Span<byte> generatedId = stackalloc byte[EventIds.Length];
         var level = "info";
         var environment = context.Environments[0];
         var message = -1;
-        id = idHint ?? string.Empty;
+        // The id's raw UTF-8 (the WAL's _id) and its JSON form; both slices of the input in the common case.
+        scoped ReadOnlySpan<byte> idUtf8 = default;
+        scoped ReadOnlySpan<byte> idJson = default;
+        var namesExtra = 0;
+        if (!string.IsNullOrEmpty(idHint) && !TryStringId(idHint, out idUtf8, out idJson))
+        {
+            reason = InvalidId();
+            return EventOutcome.Rejected;
+        }
+
         for (var i = 0; i < _fields.Count; i++)
         {
             var field = _fields[i];
             var raw = json[field.Start..field.End];
+            namesExtra += field.EscapedName is { } escapedName ? escapedName.Length * 6 : 0;
             switch (field.Slot)
             {
-                case FieldSlot.Timestamp when !ScalarValues.TryTimestamp(raw, out timestamp):
-                    reason = new RejectReason("invalid_timestamp", $"invalid timestamp {Excerpt(raw)}: expected ISO-8601 or epoch milliseconds");
-                    return EventOutcome.Rejected;
+                case FieldSlot.Timestamp:
+                    if (raw.Length == IsoTimestamp.Length + 2 && raw[0] == (byte)'"' && IsoTimestamp.IsCanonical(raw[1..^1]))
+                    {
+                        raw[1..^1].CopyTo(timestamp);
+                    }
+                    else if (ScalarValues.TryTimestamp(raw, out var parsed))
+                    {
+                        IsoTimestamp.Format(parsed, timestamp);
+                    }
+                    else
+                    {
+                        reason = new RejectReason("invalid_timestamp", $"invalid timestamp {Excerpt(raw)}: expected ISO-8601 or epoch milliseconds");
+                        return EventOutcome.Rejected;
+                    }
+
+                    break;
                 case FieldSlot.Level:
                     level = ScalarValues.Level(raw)!;
                     if (level is null)
@@ -90,16 +123,9 @@ internal sealed class EventNormalizer : IDisposable
 
                     environment = allowed;
                     break;
-                case FieldSlot.EventId:
-                    var given = ScalarValues.String(raw);
-                    if (given is null || given.Length is 0 or > 128 || given.AsSpan().IndexOfAnyInRange('\0', ' ') >= 0)
-                    {
-                        reason = new RejectReason("invalid_event_id", "event.id must be a string of 1 to 128 printable characters");
-                        return EventOutcome.Rejected;
-                    }
-
-                    id = given;
-                    break;
+                case FieldSlot.EventId when !TryEventId(raw, out idUtf8, out idJson):
+                    reason = InvalidId();
+                    return EventOutcome.Rejected;
                 case FieldSlot.Reserved:
                     reason = new RejectReason("reserved_field", $"field '{Name(json, field)}' is reserved");
                     return EventOutcome.Rejected;
@@ -112,106 +138,113 @@ internal sealed class EventNormalizer : IDisposable
             return EventOutcome.Rejected;
         }
 
-        if (id.Length == 0)
+        if (idUtf8.IsEmpty)
         {
-            id = EventIds.Next(context.Now);
+            EventIds.Write(context.Now, generatedId);
+            idUtf8 = idJson = generatedId;
         }
 
-        index = context.IndexFor(environment);
-        WriteDocument(json, context, timestamp, level, environment, id);
-        WalRecord.Write(records, context.Now.ToUnixTimeMilliseconds(), index, Encoding.UTF8.GetBytes(id), _document.WrittenSpan);
+        var target = context.TargetFor(environment);
+        var bound = WalRecord.HeaderSize + 10 + target.IndexUtf8.Length + idUtf8.Length + json.Length + FixedOverhead +
+            context.ServiceJson.Length + target.EnvironmentJson.Length + idJson.Length + namesExtra;
+        var span = records.GetSpan(bound);
+        var w = new RecordWriter(span, WalRecord.HeaderSize);
+        WalRecord.WritePrefix(ref w, context.NowUnixMs, target.IndexUtf8, idUtf8);
+        WriteDocument(ref w, json, context, timestamp, level, target.EnvironmentJson, idJson, message);
+        WalRecord.Seal(span, w.Position);
+        records.Advance(w.Position);
+        idUtf8.CopyTo(_lastId);
+        _lastIdLength = idUtf8.Length;
+        LastIndex = target.Index;
         reason = default;
         return EventOutcome.Accepted;
     }
 
-    private void WriteDocument(ReadOnlySpan<byte> json, IntakeContext context, DateTimeOffset timestamp, string level, string environment, string id)
+    private void WriteDocument(ref RecordWriter w, ReadOnlySpan<byte> json, IntakeContext context, scoped ReadOnlySpan<byte> timestamp, string level,
+        scoped ReadOnlySpan<byte> environment, scoped ReadOnlySpan<byte> id, int message)
     {
-        _document.ResetWrittenCount();
-        _writer.Reset(_document);
-        var w = _writer;
-        w.WriteStartObject();
-        WriteDate(w, "@timestamp"u8, timestamp);
-        WriteSlot(w, json, FieldSlot.Message, lastOnly: true);
-        w.WriteStartObject("log"u8);
-        w.WriteString("level"u8, level);
-        WriteSlot(w, json, FieldSlot.LogOther, lastOnly: false);
-        w.WriteEndObject();
-        w.WriteStartObject("service"u8);
-        w.WriteString("name"u8, context.Service);
-        w.WriteString("environment"u8, environment);
-        WriteSlot(w, json, FieldSlot.ServiceOther, lastOnly: false);
-        w.WriteEndObject();
-        w.WriteStartObject("event"u8);
-        w.WriteString("id"u8, id);
-        WriteDate(w, "ingested"u8, context.Now);
-        WriteSlot(w, json, FieldSlot.EventOther, lastOnly: false);
-        w.WriteEndObject();
-        WriteSlot(w, json, FieldSlot.Other, lastOnly: false);
-        w.WriteEndObject();
-        w.Flush();
+        w.Raw("{\"@timestamp\":"u8);
+        w.Quoted(timestamp);
+        w.Raw(",\"message\":"u8);
+        w.Raw(json[_fields[message].Start.._fields[message].End]);
+        w.Raw(",\"log\":{\"level\":"u8);
+        w.Quoted(LevelBytes(level));
+        WriteSlot(ref w, json, FieldSlot.LogOther);
+        w.Raw("},\"service\":{\"name\":"u8);
+        w.Quoted(context.ServiceJson);
+        w.Raw(",\"environment\":"u8);
+        w.Quoted(environment);
+        WriteSlot(ref w, json, FieldSlot.ServiceOther);
+        w.Raw("},\"event\":{\"id\":"u8);
+        w.Quoted(id);
+        w.Raw(",\"ingested\":"u8);
+        w.Quoted(context.NowText);
+        WriteSlot(ref w, json, FieldSlot.EventOther);
+        w.Byte((byte)'}');
+        WriteSlot(ref w, json, FieldSlot.Other);
+        w.Byte((byte)'}');
     }
 
-    private void WriteSlot(Utf8JsonWriter w, ReadOnlySpan<byte> json, FieldSlot slot, bool lastOnly)
+    // Every slot is written after at least one fixed field, so each copied field starts with a comma.
+    private void WriteSlot(ref RecordWriter w, ReadOnlySpan<byte> json, FieldSlot slot)
     {
-        for (var i = lastOnly ? _fields.Count - 1 : 0; lastOnly ? i >= 0 : i < _fields.Count; i += lastOnly ? -1 : 1)
+        foreach (var field in _fields)
         {
-            var field = _fields[i];
             if (field.Slot != slot)
             {
                 continue;
             }
 
-            if (slot == FieldSlot.Message)
+            w.Byte((byte)',');
+            if (field.EscapedName is { } escaped)
             {
-                w.WritePropertyName("message"u8);
-            }
-            else if (field.EscapedName is { } escaped)
-            {
-                w.WritePropertyName(escaped);
+                w.Name(JsonEncodedText.Encode(escaped, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes);
             }
             else
             {
-                w.WritePropertyName(json.Slice(field.NameStart, field.NameLength));
+                w.Name(json.Slice(field.NameStart, field.NameLength));
             }
 
-            w.WriteRawValue(json[field.Start..field.End], skipInputValidation: true);
-            if (lastOnly)
-            {
-                return;
-            }
+            w.Raw(json[field.Start..field.End]);
         }
     }
 
-    private static void WriteDate(Utf8JsonWriter w, ReadOnlySpan<byte> name, DateTimeOffset value)
+    private static ReadOnlySpan<byte> LevelBytes(string level) => level switch
     {
-        // Hand-rolled "yyyy-MM-ddTHH:mm:ss.fffZ": custom format strings cost more than the rest of an event.
-        Span<byte> text = stackalloc byte[24];
-        var t = value.UtcDateTime;
-        Digits(text[..4], t.Year);
-        text[4] = (byte)'-';
-        Digits(text.Slice(5, 2), t.Month);
-        text[7] = (byte)'-';
-        Digits(text.Slice(8, 2), t.Day);
-        text[10] = (byte)'T';
-        Digits(text.Slice(11, 2), t.Hour);
-        text[13] = (byte)':';
-        Digits(text.Slice(14, 2), t.Minute);
-        text[16] = (byte)':';
-        Digits(text.Slice(17, 2), t.Second);
-        text[19] = (byte)'.';
-        Digits(text.Slice(20, 3), t.Millisecond);
-        text[23] = (byte)'Z';
-        w.WriteString(name, text);
-    }
+        "trace" => "trace"u8,
+        "debug" => "debug"u8,
+        "warn" => "warn"u8,
+        "error" => "error"u8,
+        "fatal" => "fatal"u8,
+        _ => "info"u8,
+    };
 
-    private static void Digits(Span<byte> target, int value)
+    // event.id in the body: a string of 1-128 printable characters. Without escapes the raw bytes are the value.
+    private static bool TryEventId(ReadOnlySpan<byte> raw, out ReadOnlySpan<byte> utf8, out ReadOnlySpan<byte> json)
     {
-        for (var i = target.Length - 1; i >= 0; i--)
+        if (raw.Length >= 3 && raw[0] == (byte)'"' && raw[1..].IndexOf((byte)'\\') < 0)
         {
-            target[i] = (byte)('0' + (value % 10));
-            value /= 10;
+            utf8 = json = raw[1..^1];
+            return utf8.Length <= 255 && utf8.IndexOfAnyInRange((byte)0, (byte)' ') < 0 &&
+                (utf8.Length <= 128 || Encoding.UTF8.GetCharCount(utf8) <= 128);
         }
+
+        var given = ScalarValues.String(raw);
+        utf8 = json = default;
+        return given is { Length: > 0 and <= 128 } && given.AsSpan().IndexOfAnyInRange('\0', ' ') < 0 && TryStringId(given, out utf8, out json);
     }
+
+    // An id that came as a string (escaped in the body, or a bulk _id): it must fit the log record's 255 bytes.
+    private static bool TryStringId(string id, out ReadOnlySpan<byte> utf8, out ReadOnlySpan<byte> json)
+    {
+        var bytes = Encoding.UTF8.GetBytes(id);
+        utf8 = bytes;
+        json = JsonEncodedText.Encode(id, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes;
+        return bytes.Length is > 0 and <= 255;
+    }
+
+    private static RejectReason InvalidId() =>
+        new("invalid_event_id", "event.id must be a string of 1 to 128 printable characters (at most 255 bytes)");
 
     private static string Name(ReadOnlySpan<byte> json, FieldSpan field) =>
         field.EscapedName ?? Encoding.UTF8.GetString(json.Slice(field.NameStart, field.NameLength));
@@ -220,5 +253,5 @@ internal sealed class EventNormalizer : IDisposable
         Encoding.UTF8.GetString(raw.Length > 64 ? raw[..64] : raw);
 
     /// <inheritdoc/>
-    public void Dispose() => _writer.Dispose();
+    public void Dispose() => _fields.Clear();
 }

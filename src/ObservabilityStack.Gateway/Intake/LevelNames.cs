@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ObservabilityStack.Gateway.Intake;
 
 /// <summary>Normalises the many spellings of a log level (Serilog, syslog, log4j, numbers) to ours.</summary>
@@ -8,7 +6,8 @@ internal static class LevelNames
     /// <summary>One of <c>trace|debug|info|warn|error|fatal</c>, or null when unknown.</summary>
     public static string? Normalize(ReadOnlySpan<byte> value)
     {
-        Span<byte> lower = stackalloc byte[16];
+        // Lower-cased into chars on the stack so the switch below needs no string per event.
+        Span<char> lower = stackalloc char[16];
         if (value.Length > lower.Length)
         {
             return null;
@@ -16,10 +15,11 @@ internal static class LevelNames
 
         for (var i = 0; i < value.Length; i++)
         {
-            lower[i] = value[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(value[i] | 0x20) : value[i];
+            lower[i] = (char)(value[i] is >= (byte)'A' and <= (byte)'Z' ? value[i] | 0x20 : value[i]);
         }
 
-        return Encoding.ASCII.GetString(lower[..value.Length].Trim((byte)' ')) switch
+        ReadOnlySpan<char> name = lower[..value.Length].Trim(' ');
+        return name switch
         {
             "trace" or "trc" or "verbose" or "vrb" or "finest" or "finer" => "trace",
             "debug" or "dbg" or "fine" or "7" => "debug",

@@ -16,7 +16,7 @@ internal static class LogsBatch
             return utf8;
         }
 
-        var events = new List<EventSlice>();
+        var events = normalizer.Slices;
         if (LogsBodySplitter.Split(body, ndjson, limits, events) is { } split)
         {
             return split;
@@ -32,7 +32,7 @@ internal static class LogsBatch
                 continue;
             }
 
-            var outcome = normalizer.Normalize(body.Slice(slice.Start, slice.Length), slice.Start, context, records, null, out var reason, out _, out _);
+            var outcome = normalizer.Normalize(body.Slice(slice.Start, slice.Length), slice.Start, context, records, null, out var reason);
             switch (outcome)
             {
                 case EventOutcome.Accepted:

@@ -18,6 +18,8 @@ internal sealed class GatewayMetrics
     private long _deadLetterFailed;
     private long _bulkRequests;
     private long _bulkFailures;
+    private long _provisioned;
+    private long _provisioningFailures;
 
     public long Accepted => Interlocked.Read(ref _accepted);
 
@@ -34,6 +36,14 @@ internal sealed class GatewayMetrics
     public long BulkRequests => Interlocked.Read(ref _bulkRequests);
 
     public long BulkFailures => Interlocked.Read(ref _bulkFailures);
+
+    public long Provisioned => Interlocked.Read(ref _provisioned);
+
+    public long ProvisioningFailures => Interlocked.Read(ref _provisioningFailures);
+
+    public void AddProvisioned() => Interlocked.Increment(ref _provisioned);
+
+    public void AddProvisioningFailure() => Interlocked.Increment(ref _provisioningFailures);
 
     /// <summary>Time of the last successful answer from Elasticsearch (ticks of the clock), for readiness.</summary>
     public long LastElasticsearchSuccessTicks { get; set; }

@@ -27,6 +27,8 @@ internal static class PrometheusWriter
         Counter(sb, "obs_gateway_events_deadletter_failed_total", "Dead letters Elasticsearch refused as well (logged).", m.DeadLetterFailed);
         Counter(sb, "obs_gateway_bulk_requests_total", "Bulk requests sent.", m.BulkRequests);
         Counter(sb, "obs_gateway_bulk_failures_total", "Bulk requests that failed as a whole.", m.BulkFailures);
+        Counter(sb, "obs_gateway_streams_provisioned_total", "First-seen data streams whose service got its ILM policy and index template.", m.Provisioned);
+        Counter(sb, "obs_gateway_provisioning_failures_total", "Provisioning attempts that failed and were retried.", m.ProvisioningFailures);
         sb.Append("# HELP obs_gateway_delivery_latency_seconds Time from acceptance to confirmed delivery.\n# TYPE obs_gateway_delivery_latency_seconds histogram\n");
         long cumulative = 0;
         for (var i = 0; i <= GatewayMetrics.LatencyBuckets.Count; i++)

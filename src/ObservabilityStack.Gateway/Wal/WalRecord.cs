@@ -38,4 +38,29 @@ internal static class WalRecord
         BinaryPrimitives.WriteUInt32LittleEndian(span[4..], Crc32C.Compute(payload));
         writer.Advance(HeaderSize + payloadLength);
     }
+
+    /// <summary>Writes the payload's prefix (ingest time, index, id) after the header; the document follows.</summary>
+    public static void WritePrefix(ref Intake.RecordWriter writer, long ingestedUnixMs, scoped ReadOnlySpan<byte> index, scoped ReadOnlySpan<byte> id)
+    {
+        if (index.Length > 255 || id.Length > 255)
+        {
+            throw new ArgumentException("Index name and id must each fit in 255 bytes.");
+        }
+
+        Span<byte> time = stackalloc byte[8];
+        BinaryPrimitives.WriteInt64LittleEndian(time, ingestedUnixMs);
+        writer.Raw(time);
+        writer.Byte((byte)index.Length);
+        writer.Raw(index);
+        writer.Byte((byte)id.Length);
+        writer.Raw(id);
+    }
+
+    /// <summary>Fills in the header of a record whose payload ends at <paramref name="end"/> in <paramref name="record"/>.</summary>
+    public static void Seal(Span<byte> record, int end)
+    {
+        var payload = record[HeaderSize..end];
+        BinaryPrimitives.WriteUInt32LittleEndian(record, (uint)payload.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(record[4..], Crc32C.Compute(payload));
+    }
 }

@@ -18,19 +18,22 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly WalCheckpoint _checkpointFile;
     private readonly SortedList<long, string> _segments = [];
-    // Appends wait here in position order; the flusher completes every waiter at or below the durable position.
-    private readonly Queue<(long End, TaskCompletionSource Done)> _waiters = new();
+    // Held by the one append leading a group commit while it fsyncs (and by DisposeAsync), never with _lock inside out.
+    private readonly Lock _fsyncLock = new();
+    // Appends that arrived while a flush was running wait here in position order. Each is completed with
+    // false once an fsync covered it, or with true to make it lead the next group commit.
+    private readonly Queue<(long End, TaskCompletionSource<bool> Done)> _waiters = new();
     // Handles of rotated segments that still need their final fsync before their bytes count as durable.
     private readonly List<SafeFileHandle> _toClose = [];
-    private readonly SemaphoreSlim _flushSignal = new(0);
-    private readonly CancellationTokenSource _stop = new();
+    private static readonly Task<WalAppendResult> s_durable = Task.FromResult(WalAppendResult.Durable);
+    private bool _flushing;
+    private bool _closed;
     private SafeFileHandle _current = null!;
     private long _currentStart;
     private long _written;
     private long _durable;
     private long _checkpoint;
     private TaskCompletionSource _durableAdvanced = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task _flusher = Task.CompletedTask;
 
     public WriteAheadLog(string directory, WalOptions options, ILogger logger)
     {
@@ -93,41 +96,6 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
                 _checkpoint = Math.Clamp(_checkpoint, _segments.Keys[0], _written);
             }
         }
-
-        _flusher = Task.Factory.StartNew(FlushLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-    }
-
-    /// <summary>Appends framed records (see <see cref="WalRecord"/>) and returns once they are on disk.</summary>
-    public Task<WalAppendResult> AppendAsync(ReadOnlyMemory<byte> records)
-    {
-        TaskCompletionSource done;
-        lock (_lock)
-        {
-            if (_written + records.Length - _checkpoint > _options.MaxBytes)
-            {
-                return Task.FromResult(WalAppendResult.QuotaExceeded);
-            }
-
-            if (_written - _currentStart >= _options.SegmentBytes)
-            {
-                _toClose.Add(_current);
-                CreateSegment(_written);
-            }
-
-            RandomAccess.Write(_current, records.Span, _written - _currentStart);
-            _written += records.Length;
-            done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Enqueue((_written, done));
-        }
-
-        _flushSignal.Release();
-        return AwaitDurable(done.Task);
-    }
-
-    private static async Task<WalAppendResult> AwaitDurable(Task durable)
-    {
-        await durable.ConfigureAwait(false);
-        return WalAppendResult.Durable;
     }
 
     /// <summary>Completes when <see cref="DurablePosition"/> moves past <paramref name="position"/>, or on cancellation.</summary>
@@ -229,85 +197,22 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
         }
     }
 
-    private async Task FlushLoopAsync()
-    {
-        while (true)
-        {
-            try
-            {
-                await _flushSignal.WaitAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            // Every append released the signal once; one fsync serves them all.
-            while (_flushSignal.CurrentCount > 0)
-            {
-                _flushSignal.Wait(0);
-            }
-
-            FlushOnce();
-        }
-    }
-
-    private void FlushOnce()
-    {
-        long target;
-        SafeFileHandle current;
-        SafeFileHandle[] closing;
-        lock (_lock)
-        {
-            target = _written;
-            current = _current;
-            closing = [.. _toClose];
-            _toClose.Clear();
-        }
-
-        if (_options.Fsync && (target > Volatile.Read(ref _durable) || closing.Length > 0))
-        {
-            foreach (var handle in closing)
-            {
-                RandomAccess.FlushToDisk(handle);
-            }
-
-            RandomAccess.FlushToDisk(current);
-        }
-
-        foreach (var handle in closing)
-        {
-            handle.Dispose();
-        }
-
-        TaskCompletionSource advanced;
-        lock (_lock)
-        {
-            _durable = Math.Max(_durable, target);
-            while (_waiters.Count > 0 && _waiters.Peek().End <= target)
-            {
-                _waiters.Dequeue().Done.TrySetResult();
-            }
-
-            advanced = _durableAdvanced;
-            _durableAdvanced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        advanced.TrySetResult();
-    }
-
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync().ConfigureAwait(false);
-        await _flusher.ConfigureAwait(false);
-        lock (_lock)
+        lock (_fsyncLock)
         {
-            FlushRemainingUnderLock();
+            lock (_lock)
+            {
+                if (!_closed)
+                {
+                    FlushRemainingUnderLock();
+                    _closed = true;
+                }
+            }
         }
 
-        _flushSignal.Dispose();
-        _stop.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private void FlushRemainingUnderLock()
@@ -321,9 +226,10 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
         _durable = _written;
         while (_waiters.Count > 0)
         {
-            _waiters.Dequeue().Done.TrySetResult();
+            _waiters.Dequeue().Done.TrySetResult(false);
         }
 
+        _flushing = false;
         _current.Dispose();
     }
 }

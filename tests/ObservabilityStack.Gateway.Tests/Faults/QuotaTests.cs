@@ -9,10 +9,8 @@ public class QuotaTests
     [Fact]
     public async Task AFullDiskQuotaAnswers429AndNothingAcknowledgedIsLost()
     {
-        await using var es = await FakeElasticsearch.StartAsync();
-        var port = es.Url.Port;
-        await es.StopAsync();
-        await using var gateway = await TestGateway.StartAsync(o => o.Wal.MaxBytes = 40_000, new Uri($"http://127.0.0.1:{port}"));
+        await using var es = TestElasticsearch.Reserve();
+        await using var gateway = await TestGateway.StartAsync(o => o.Wal.MaxBytes = 40_000, es.Url);
         var acknowledged = new List<string>();
         HttpResponseMessage? refused = null;
         for (var b = 0; b < 100 && refused is null; b++)
@@ -36,14 +34,10 @@ public class QuotaTests
         (await refused.Content.ReadAsStringAsync()).ShouldContain("queue_full");
         (await gateway.Http.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
 
-        await es.StartOnAsync(port);
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (es.CountIn("logs-shop_api-production") < acknowledged.Count && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        acknowledged.Where(id => !es.Documents.ContainsKey(("logs-shop_api-production", id))).ShouldBeEmpty();
+        await es.StartAsync();
+        (await es.WaitForCountAsync("logs-shop_api-production", acknowledged.Count)).ShouldBe(acknowledged.Count);
+        var delivered = await es.DocumentsAsync("logs-shop_api-production");
+        acknowledged.Where(id => !delivered.ContainsKey(id)).ShouldBeEmpty();
         var again = await gateway.Http.PostAsync("/v1/logs", new StringContent("{\"message\":\"room again\"}", Encoding.UTF8, "application/json"));
         again.StatusCode.ShouldBe(HttpStatusCode.Accepted);
     }

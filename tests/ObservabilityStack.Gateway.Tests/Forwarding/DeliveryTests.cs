@@ -6,9 +6,11 @@ using ObservabilityStack.Gateway.Tests.Support;
 
 namespace ObservabilityStack.Gateway.Tests.Forwarding;
 
+/// <summary>Delivery into the Elasticsearch emulator, through its injected faults and outages.</summary>
 public class DeliveryTests
 {
     private const string Stream = "logs-shop_api-production";
+    private const string DeadLetter = "logs-deadletter-production";
 
     private static async Task<List<string>> SendAsync(TestGateway gateway, int batches, int perBatch, string prefix)
     {
@@ -30,26 +32,16 @@ public class DeliveryTests
         return ids;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 20)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition() && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(25);
-        }
-
-        condition().ShouldBeTrue();
-    }
-
     [Fact]
     public async Task AcceptedEventsArriveExactlyOnceWithTheirIdsAndNormalisedFields()
     {
-        await using var es = await FakeElasticsearch.StartAsync();
+        await using var es = await TestElasticsearch.StartNewAsync();
         await using var gateway = await TestGateway.StartAsync(elasticsearch: es.Url);
         var ids = await SendAsync(gateway, 5, 100, "once");
-        await WaitUntilAsync(() => es.CountIn(Stream) == ids.Count);
-        es.Documents.Keys.Where(k => k.Index == Stream).Select(k => k.Id).Order(StringComparer.Ordinal).ShouldBe(ids.Order(StringComparer.Ordinal));
-        using var doc = JsonDocument.Parse(es.Documents[(Stream, ids[0])]);
+        (await es.WaitForCountAsync(Stream, ids.Count)).ShouldBe(ids.Count);
+        var documents = await es.DocumentsAsync(Stream);
+        documents.Keys.Order(StringComparer.Ordinal).ShouldBe(ids.Order(StringComparer.Ordinal));
+        using var doc = JsonDocument.Parse(documents[ids[0]]);
         var root = doc.RootElement;
         root.GetProperty("@timestamp").GetString().ShouldBe("2023-11-14T22:13:20.000Z");
         root.GetProperty("log").GetProperty("level").GetString().ShouldBe("info");
@@ -65,65 +57,71 @@ public class DeliveryTests
     [Fact]
     public async Task Answers429And503AreRetriedUntilEverythingArrives()
     {
-        await using var es = await FakeElasticsearch.StartAsync();
-        for (var i = 0; i < 3; i++)
-        {
-            es.RequestFaults.Enqueue((429, 0));
-            es.RequestFaults.Enqueue((503, 0));
-        }
-
+        await using var es = await TestElasticsearch.StartNewAsync();
+        await es.FailBulkRequestsAsync(429, 3);
+        await es.FailBulkRequestsAsync(503, 3);
         await using var gateway = await TestGateway.StartAsync(elasticsearch: es.Url);
         var ids = await SendAsync(gateway, 3, 50, "faults");
-        await WaitUntilAsync(() => es.CountIn(Stream) == ids.Count);
-        es.RequestFaults.ShouldBeEmpty();
-        gateway.Service<GatewayRuntime>().Metrics.Retried.ShouldBeGreaterThan(0);
+        (await es.WaitForCountAsync(Stream, ids.Count)).ShouldBe(ids.Count);
+        (await es.DocumentsAsync(Stream)).Keys.Order(StringComparer.Ordinal).ShouldBe(ids.Order(StringComparer.Ordinal));
+        var metrics = gateway.Service<GatewayRuntime>().Metrics;
+        metrics.Retried.ShouldBeGreaterThan(0);
+        metrics.BulkFailures.ShouldBeGreaterThanOrEqualTo(6);
     }
 
     [Fact]
     public async Task AnElasticsearchOutageOnlyGrowsTheLogAndEverythingArrivesAfterwards()
     {
-        await using var es = await FakeElasticsearch.StartAsync();
-        var port = es.Url.Port;
-        await es.StopAsync();
-        await using var gateway = await TestGateway.StartAsync(elasticsearch: new Uri($"http://127.0.0.1:{port}"));
+        await using var es = TestElasticsearch.Reserve();
+        await using var gateway = await TestGateway.StartAsync(elasticsearch: es.Url);
         var ids = await SendAsync(gateway, 4, 50, "outage");
         await Task.Delay(300);
         var runtime = gateway.Service<GatewayRuntime>();
         runtime.Wal.QueuedBytes.ShouldBeGreaterThan(0);
         runtime.Metrics.Delivered.ShouldBe(0);
-        await es.StartOnAsync(port);
-        await WaitUntilAsync(() => es.CountIn(Stream) == ids.Count);
+        await es.StartAsync();
+        (await es.WaitForCountAsync(Stream, ids.Count)).ShouldBe(ids.Count);
+        (await es.DocumentsAsync(Stream)).Keys.Order(StringComparer.Ordinal).ShouldBe(ids.Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task ItemsRejectedPermanentlyGoToTheDeadLetterStreamWithTheReason()
     {
-        await using var es = await FakeElasticsearch.StartAsync();
-        es.RejectNextItems(2);
+        await using var es = await TestElasticsearch.StartNewAsync();
+        await es.RejectItemsAsync(2);
         await using var gateway = await TestGateway.StartAsync(elasticsearch: es.Url);
         var ids = await SendAsync(gateway, 1, 10, "dl");
-        await WaitUntilAsync(() => es.CountIn(Stream) + es.CountIn("logs-deadletter-production") == ids.Count);
-        es.CountIn("logs-deadletter-production").ShouldBe(2);
-        var dead = es.Documents.First(kv => kv.Key.Index == "logs-deadletter-production");
+        (await es.WaitForCountAsync(DeadLetter, 2)).ShouldBe(2);
+        (await es.WaitForCountAsync(Stream, ids.Count - 2)).ShouldBe(ids.Count - 2);
+        var dead = (await es.DocumentsAsync(DeadLetter)).First();
         using var doc = JsonDocument.Parse(dead.Value);
         doc.RootElement.GetProperty("error").GetProperty("type").GetString().ShouldBe("document_parsing_exception");
-        doc.RootElement.GetProperty("event").GetProperty("original").GetString()!.ShouldContain(dead.Key.Id);
+        doc.RootElement.GetProperty("event").GetProperty("original").GetString()!.ShouldContain(dead.Key);
         gateway.Service<GatewayRuntime>().Metrics.DeadLettered.ShouldBe(2);
     }
 
     [Fact]
     public async Task AfterARestartUndeliveredEventsAreReplayedAndDeliveredOnce()
     {
-        await using var es = await FakeElasticsearch.StartAsync();
-        var port = es.Url.Port;
-        await es.StopAsync();
-        var gateway = await TestGateway.StartAsync(elasticsearch: new Uri($"http://127.0.0.1:{port}"));
+        await using var es = TestElasticsearch.Reserve();
+        var gateway = await TestGateway.StartAsync(elasticsearch: es.Url);
         var directory = gateway.Directory;
         var ids = await SendAsync(gateway, 2, 100, "restart");
         await gateway.Host.DisposeAsync();
-        await es.StartOnAsync(port);
+        await es.StartAsync();
         await using var again = await TestGateway.StartAsync(elasticsearch: es.Url, directory: directory);
-        await WaitUntilAsync(() => es.CountIn(Stream) == ids.Count);
-        es.Documents.Keys.Select(k => k.Id).Order(StringComparer.Ordinal).ShouldBe(ids.Order(StringComparer.Ordinal));
+        (await es.WaitForCountAsync(Stream, ids.Count)).ShouldBe(ids.Count);
+        (await es.DocumentsAsync(Stream)).Keys.Order(StringComparer.Ordinal).ShouldBe(ids.Order(StringComparer.Ordinal));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 20)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(25);
+        }
+
+        condition().ShouldBeTrue();
     }
 }

@@ -11,7 +11,7 @@ public class RsyslogShipperTests
     [Fact]
     public async Task RsyslogOmelasticsearchShipsAFileThroughTheBulkApiWithBasicAuth()
     {
-        await using var es = await FakeElasticsearch.StartAsync();
+        await using var es = await TestElasticsearch.StartNewAsync();
         await using var gateway = await TestGateway.StartAsync(elasticsearch: es.Url);
         var work = Path.Combine(gateway.Directory, "rsyslog");
         Directory.CreateDirectory(work);
@@ -39,7 +39,7 @@ public class RsyslogShipperTests
         try
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (es.CountIn("logs-shop_api-production") < lines.Length && DateTime.UtcNow < deadline && !process.HasExited)
+            while (await es.CountAsync("logs-shop_api-production") < lines.Length && DateTime.UtcNow < deadline && !process.HasExited)
             {
                 await Task.Delay(100);
             }
@@ -50,8 +50,9 @@ public class RsyslogShipperTests
             await process.WaitForExitAsync();
         }
 
-        es.CountIn("logs-shop_api-production").ShouldBe(lines.Length, $"rsyslog stderr: {await process.StandardError.ReadToEndAsync()}");
-        var messages = es.Documents.Values.Select(d => JsonDocument.Parse(d).RootElement.GetProperty("message").GetString()).ToList();
+        var documents = await es.DocumentsAsync("logs-shop_api-production");
+        documents.Count.ShouldBe(lines.Length, $"rsyslog stderr: {await process.StandardError.ReadToEndAsync()}");
+        var messages = documents.Values.Select(d => JsonDocument.Parse(d).RootElement.GetProperty("message").GetString()).ToList();
         messages.ShouldContain(m => m!.Contains("message 7 delivered", StringComparison.Ordinal));
         File.Exists(Path.Combine(work, "es-errors.json")).ShouldBeFalse();
         ApiKeys.IdOf(gateway.Key).ShouldNotBeNull();

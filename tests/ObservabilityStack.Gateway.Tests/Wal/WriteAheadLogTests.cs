@@ -30,6 +30,23 @@ public class WriteAheadLogTests
     }
 
     [Fact]
+    public async Task AppendsFromManyThreadsAtOnceAreAllDurableWhoeverLeadsTheGroupCommit()
+    {
+        await using var wal = new WalTestLog();
+        var tasks = Enumerable.Range(0, 8).Select(t => Task.Run(async () =>
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                (await wal.AppendAsync($"t{t}-{i}")).ShouldBe(WalAppendResult.Durable);
+            }
+        })).ToArray();
+        await Task.WhenAll(tasks);
+        wal.ReadAll().Order(StringComparer.Ordinal).ShouldBe(
+            Enumerable.Range(0, 8).SelectMany(t => Enumerable.Range(0, 50).Select(i => $"t{t}-{i}")).Order(StringComparer.Ordinal));
+        wal.Log.DurablePosition.ShouldBe(wal.Log.QueuedBytes);
+    }
+
+    [Fact]
     public async Task ATornTailIsDroppedOnReopenAndEarlierRecordsSurvive()
     {
         await using var wal = new WalTestLog();
