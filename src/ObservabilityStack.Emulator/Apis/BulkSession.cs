@@ -175,6 +175,14 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
                 throw new EmulatorException(400, "action_request_validation_exception", "Validation Failed: 1: id is missing;");
             }
 
+            var key = (indexName, kind, autoId, action.RequireAlias ?? requireAlias, action.IfSeqNo is not null);
+            if (!_targets.ContainsKey(key))
+            {
+                // Authorizing a new target and resolving it take the metadata lock, and the metadata snapshot takes
+                // index locks under it: holding an index lock here would invert that order (a deadlock).
+                Release();
+            }
+
             guard?.Check(kind, indexName);
             if (context.Faults.NextItemRejection() is { } injected)
             {
@@ -182,10 +190,8 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             }
 
             id ??= WriteParameters.NewId();
-            var key = (indexName, kind, autoId, action.RequireAlias ?? requireAlias, action.IfSeqNo is not null);
             if (!_targets.TryGetValue(key, out var target))
             {
-                Release();
                 target = context.Cluster.ResolveWriteTarget(indexName, kind, key.Item4, key.Item5, autoId);
                 _targets[key] = target;
             }

@@ -84,7 +84,7 @@ public sealed class BulkApiTests
                 }
 
                 var answer = await es.BulkAsync("/_bulk", [.. lines]);
-                answer.Json["errors"]!.GetValue<bool>().ShouldBeFalse();
+                answer.Json["errors"]!.GetValue<bool>().ShouldBeFalse(answer.Raw[..Math.Min(answer.Raw.Length, 2000)]);
             }
         }));
 
