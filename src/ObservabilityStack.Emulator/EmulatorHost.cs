@@ -53,6 +53,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         EmulatorApi.Map(router, context);
         StatsApi.Map(router, context);
         CapabilitiesApi.Map(router);
+        Ingest.IngestApi.Map(router, context.Ingest, options.Clock);
         context.Tasks.Map(router);
         var security = options.Security ? Security.SecuritySetup.Create(router, cluster, options) : null;
         var pipeline = new EsPipeline(router, context.Faults, security);

@@ -37,6 +37,8 @@ public static class GatewayServiceExtensions
                 ApiKey = es.ApiKey,
                 Username = es.Username,
                 Password = es.Password,
+                // The forwarder retries with its own backoff and counts every retry; hidden client retries would delay both.
+                MaxRetries = 0,
             });
         });
         builder.Services.AddSingleton<StreamProvisioning>();

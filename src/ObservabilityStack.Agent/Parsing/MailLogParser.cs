@@ -8,6 +8,7 @@ namespace ObservabilityStack.Agent.Parsing;
 /// </summary>
 internal static class MailLogParser
 {
+    private static readonly System.Buffers.SearchValues<char> ValueEnd = System.Buffers.SearchValues.Create(", ");
     private static readonly string[] Keys = ["from", "to", "relay", "delay", "dsn", "status", "client", "message-id", "orig_to"];
 
     public static AgentEvent? TryParse(string line, TimeProvider clock)
@@ -86,7 +87,8 @@ internal static class MailLogParser
             }
 
             var start = at + key.Length + 1;
-            var end = text.IndexOfAny([',', ' '], start);
+            var end = text.AsSpan(start).IndexOfAny(ValueEnd);
+            end = end < 0 ? -1 : start + end;
             var value = (end < 0 ? text[start..] : text[start..end]).Trim('<', '>');
             if (value.Length > 0)
             {

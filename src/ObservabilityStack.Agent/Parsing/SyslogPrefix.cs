@@ -9,6 +9,30 @@ namespace ObservabilityStack.Agent.Parsing;
 /// </summary>
 internal readonly record struct SyslogPrefix(string Timestamp, string Host, string Program, string? Pid, string Text)
 {
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    // Syslog pads single-digit days with a space ("Nov  1").
+    private static bool TryNumber(ReadOnlySpan<char> two, out int value)
+    {
+        value = 0;
+        foreach (var c in two)
+        {
+            if (c == ' ' && value == 0)
+            {
+                continue;
+            }
+
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
     public static SyslogPrefix? TryParse(string line, TimeProvider clock)
     {
         if (line.Length < 16 || line[3] != ' ' || line[6] != ' ' || line[9] != ':' || line[12] != ':' || line[15] != ' ')
@@ -17,13 +41,15 @@ internal readonly record struct SyslogPrefix(string Timestamp, string Host, stri
         }
 
         var now = clock.GetUtcNow();
-        var stamp = line[..15].Replace("  ", " 0", StringComparison.Ordinal);
-        if (!DateTime.TryParseExact($"{now.Year} {stamp}", "yyyy MMM dd HH:mm:ss", CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+        var month = Array.IndexOf(Months, line[..3]) + 1;
+        if (month == 0 || !TryNumber(line.AsSpan(4, 2), out var day) || !TryNumber(line.AsSpan(7, 2), out var hour)
+            || !TryNumber(line.AsSpan(10, 2), out var minute) || !TryNumber(line.AsSpan(13, 2), out var second)
+            || day < 1 || day > DateTime.DaysInMonth(now.Year, month) || hour > 23 || minute > 59 || second > 59)
         {
             return null;
         }
 
+        var at = new DateTime(now.Year, month, day, hour, minute, second, DateTimeKind.Utc);
         if (at > now.UtcDateTime.AddDays(1))
         {
             at = at.AddYears(-1);

@@ -23,7 +23,7 @@ internal static class BulkApi
         var started = Stopwatch.GetTimestamp();
         var refresh = WriteParameters.Refresh(r.Query("refresh"));
         using var session = new BulkSession(context, defaultIndex, r.Flag("require_alias"), refresh,
-            Security.BulkItemGuard.For(r, context.Cluster));
+            Security.BulkItemGuard.For(r, context.Cluster), r.Query("pipeline"));
         var reader = r.Http.Request.BodyReader;
         var source = r.Query("source");
         if (source is not null)

@@ -51,7 +51,10 @@ internal static class BulkLineParser
                     case "require_alias":
                         result.RequireAlias = reader.GetBoolean();
                         break;
-                    case "routing" or "pipeline" or "retry_on_conflict" or "version" or "version_type" or "_source" or "list_executed_pipelines" or "require_data_stream" or "dynamic_templates":
+                    case "pipeline":
+                        result.Pipeline = reader.GetString();
+                        break;
+                    case "routing" or "retry_on_conflict" or "version" or "version_type" or "_source" or "list_executed_pipelines" or "require_data_stream" or "dynamic_templates":
                         reader.Skip();
                         break;
                     default:

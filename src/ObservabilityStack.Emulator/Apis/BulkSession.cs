@@ -8,7 +8,7 @@ namespace ObservabilityStack.Emulator.Apis;
 
 /// <summary>The state of one bulk request: the pending action line, the touched indices and the item results.</summary>
 internal sealed class BulkSession(EmulatorContext context, string? defaultIndex, bool requireAlias, RefreshPolicy refresh,
-    Security.BulkItemGuard? guard = null) : IDisposable
+    Security.BulkItemGuard? guard = null, string? pipeline = null) : IDisposable
 {
     private const int HoldItems = 64;
     private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
@@ -188,6 +188,11 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
                 Release();
                 target = context.Cluster.ResolveWriteTarget(indexName, kind, key.Item4, key.Item5, autoId);
                 _targets[key] = target;
+            }
+
+            if (kind is WriteKind.Index or WriteKind.Create)
+            {
+                source = context.Ingest.Process(target, action.Pipeline ?? pipeline, id, source);
             }
 
             Hold(target);

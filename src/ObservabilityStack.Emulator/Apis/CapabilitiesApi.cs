@@ -15,6 +15,8 @@ internal static class CapabilitiesApi
         ["PUT /{index}"] = ["lookup_index_mode"],
         ["POST /{index}/_rollover"] = ["return-404-on-missing-target"],
         ["PUT /_ilm/policy/{name}"] = ["max_size_deprecation"],
+        ["PUT /_index_template/{name}"] = ["failure_store_in_template"],
+        ["POST /_index_template/{name}"] = ["failure_store_in_template"],
     };
 
     public static void Map(EsRouter router)

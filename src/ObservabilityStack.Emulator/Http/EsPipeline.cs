@@ -6,7 +6,7 @@ using ObservabilityStack.Emulator.Security;
 namespace ObservabilityStack.Emulator.Http;
 
 /// <summary>
-/// The single request pipeline: product header, injected faults, content negotiation, routing, and turning
+/// The single request pipeline: product header, injected faults, content negotiation, routing, security (when on), and turning
 /// every failure into Elasticsearch's error shape (never a .NET stack trace).
 /// </summary>
 internal sealed class EsPipeline(EsRouter router, FaultInjector faults, SecurityGate? security = null)

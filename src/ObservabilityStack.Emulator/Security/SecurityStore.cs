@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ObservabilityStack.Emulator.Security;
@@ -167,12 +166,11 @@ internal sealed class SecurityStore
 
     private void Load()
     {
-        if (_path is null || !File.Exists(_path))
+        if (AtomicJsonFile.Read(_path) is not { } root)
         {
             return;
         }
 
-        var root = JsonNode.Parse(File.ReadAllBytes(_path)) as JsonObject ?? [];
         foreach (var (name, source) in root["roles"] as JsonObject ?? [])
         {
             _roles[name] = (RoleDescriptor.Parse(name, (JsonObject)source!), (JsonObject)source!.DeepClone());
@@ -210,14 +208,6 @@ internal sealed class SecurityStore
             ["users"] = new JsonArray(_users.Values.Select(u => (JsonNode?)u.ToJson()).ToArray()),
             ["api_keys"] = new JsonArray(_keys.Values.Select(k => (JsonNode?)k.ToJson()).ToArray()),
         };
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        var temp = _path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            root.WriteTo(writer);
-        }
-
-        File.Move(temp, _path, overwrite: true);
+        AtomicJsonFile.Write(_path, root);
     }
 }

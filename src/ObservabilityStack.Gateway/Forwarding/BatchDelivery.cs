@@ -90,7 +90,7 @@ internal sealed class BatchDelivery
                 await ensure(cancellationToken);
                 return;
             }
-            catch (Exception ex) when (ex is ProvisioningException or HttpRequestException or InvalidDataException ||
+            catch (Exception ex) when (ex is ProvisioningException or ElasticsearchException or HttpRequestException or InvalidDataException ||
                                        ex is TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 var delay = Backoff.Delay(attempt, _runtime.Options.Delivery, null);

@@ -17,6 +17,8 @@ internal sealed class StreamProvisioning
     private readonly GatewayRuntime _runtime;
     private readonly ServiceProvisioner? _provisioner;
     private readonly ConcurrentDictionary<string, bool> _ready = new(StringComparer.Ordinal);
+    // One provisioning run per stream even when several in-flight batches meet it at once.
+    private readonly ConcurrentDictionary<string, Lazy<Task>> _running = new(StringComparer.Ordinal);
 
     public StreamProvisioning(GatewayRuntime runtime, ElasticsearchClient client)
     {
@@ -71,6 +73,20 @@ internal sealed class StreamProvisioning
     }
 
     private async Task EnsureStreamAsync(string index, string service, string ns, int retentionDays, string owner, CancellationToken cancellationToken)
+    {
+        var run = _running.GetOrAdd(index, _ => new Lazy<Task>(() => ProvisionAsync(index, service, ns, retentionDays, owner, cancellationToken)));
+        try
+        {
+            await run.Value.ConfigureAwait(false);
+        }
+        finally
+        {
+            // Done or failed: the next batch either finds the stream ready or starts a fresh attempt.
+            _running.TryRemove(KeyValuePair.Create(index, run));
+        }
+    }
+
+    private async Task ProvisionAsync(string index, string service, string ns, int retentionDays, string owner, CancellationToken cancellationToken)
     {
         var changed = await _provisioner!.EnsureAsync(new ServiceDefinition(service, owner, retentionDays, [ns]), cancellationToken).ConfigureAwait(false);
         _ready[index] = true;

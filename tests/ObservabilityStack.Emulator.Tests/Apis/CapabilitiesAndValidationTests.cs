@@ -47,4 +47,23 @@ public sealed class CapabilitiesAndValidationTests
         var clean = await es.PutAsync("/_ilm/policy/q", """{"policy":{"phases":{"hot":{"actions":{"rollover":{"max_docs":5}}}}}}""");
         clean.Headers.Contains("Warning").ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task AValueTypeTheMappingCannotServeFailsThatShardAndTheOthersAnswer()
+    {
+        await using var es = await TestEmulator.StartAsync();
+        await es.PutAsync("/vt_keyword", """{"mappings":{"properties":{"ip":{"type":"keyword"}}}}""");
+        await es.PutAsync("/vt_ip", """{"mappings":{"properties":{"ip":{"type":"ip"}}}}""");
+        await es.BulkAsync("/vt_ip/_bulk?refresh=true", """{"index":{}}""", """{"ip":"10.0.0.1"}""", """{"index":{}}""", """{"ip":"10.0.0.2"}""");
+
+        var answer = await es.PostAsync("/vt_keyword,vt_ip/_search", """{"size":0,"aggs":{"t":{"terms":{"field":"ip","value_type":"ip"}}}}""");
+        answer.Code.ShouldBe(200, answer.Raw);
+        answer.Json["_shards"]!["failed"]!.GetValue<int>().ShouldBe(1);
+        answer.Json["_shards"]!["successful"]!.GetValue<int>().ShouldBe(1);
+        answer.Json["_shards"]!["failures"]![0]!["index"]!.GetValue<string>().ShouldBe("vt_keyword");
+        answer.Json["aggregations"]!["t"]!["buckets"]!.AsArray().Count.ShouldBe(2);
+
+        var alone = await es.PostAsync("/vt_keyword/_search", """{"size":0,"aggs":{"t":{"terms":{"field":"ip","value_type":"ip"}}}}""");
+        alone.Code.ShouldBe(400);
+    }
 }

@@ -14,6 +14,7 @@ namespace ObservabilityStack.Gateway.Tests.Support;
 /// </summary>
 public sealed class TestElasticsearch : IAsyncDisposable
 {
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "obs-gw-es-" + Guid.NewGuid().ToString("N"));
     private EmulatorHost? _host;
     private HttpClient? _http;
 
@@ -40,11 +41,23 @@ public sealed class TestElasticsearch : IAsyncDisposable
         return new TestElasticsearch(port);
     }
 
-    /// <summary>Starts the emulator on <see cref="Url"/>'s port.</summary>
+    /// <summary>Starts the emulator on <see cref="Url"/>'s port (again after <see cref="StopAsync"/>, with the documents it had).</summary>
     public async Task StartAsync()
     {
-        _host = await EmulatorHost.StartAsync(new EmulatorOptions { Port = Url.Port });
+        _host = await EmulatorHost.StartAsync(new EmulatorOptions { Port = Url.Port, DataDirectory = _data });
         _http = new HttpClient { BaseAddress = _host.Url };
+    }
+
+    /// <summary>Stops the emulator: an outage until the next <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        _http?.Dispose();
+        _http = null;
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+            _host = null;
+        }
     }
 
     private HttpClient Http => _http ?? throw new InvalidOperationException("The emulator is not running.");
@@ -113,10 +126,13 @@ public sealed class TestElasticsearch : IAsyncDisposable
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
-        _http?.Dispose();
-        if (_host is not null)
+        await StopAsync();
+        try
         {
-            await _host.DisposeAsync();
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
         }
     }
 }

@@ -24,7 +24,8 @@ internal sealed class CheckCommand : CommandDefinition
         var results = await AgentCheck.RunAsync(options, cancellationToken: cancellationToken);
         foreach (var r in results)
         {
-            Output.MarkupLineInterpolated($"{(r.Ok ? "[green]OK  [/]" : "[red]FAIL[/]")} {r.Name}: {r.Detail}");
+            var verdict = r.Ok ? "[green]OK  [/]" : "[red]FAIL[/]";
+            Output.MarkupLine($"{verdict} {Markup.Escape(r.Name)}: {Markup.Escape(r.Detail)}");
         }
 
         var failed = results.Count(r => !r.Ok);
