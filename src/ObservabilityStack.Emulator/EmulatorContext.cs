@@ -21,5 +21,8 @@ internal sealed class EmulatorContext(Cluster cluster, FaultInjector faults, Emu
 
     public Apis.RequestCache RequestCache { get; } = new();
 
+    /// <summary>Ingest pipelines and the service that runs them on writes.</summary>
+    public Ingest.IngestService Ingest { get; } = new(new Ingest.PipelineStore(options.DataDirectory), options.Clock);
+
     public string ClusterUuid { get; } = Guid.NewGuid().ToString("N")[..22];
 }

@@ -30,6 +30,12 @@ public sealed class EmulatorException : Exception
     /// <summary>The underlying error, reported as <c>caused_by</c>.</summary>
     public EmulatorException? CausedBy { get; init; }
 
+    /// <summary>
+    /// HTTP headers sent with the answer and also reported as <c>header</c> in the error body, the way
+    /// Elasticsearch reports <c>WWW-Authenticate</c> on a 401.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]>? Headers { get; init; }
+
     /// <summary>Seconds to put in a <c>Retry-After</c> header, when set.</summary>
     public int? RetryAfterSeconds { get; init; }
 

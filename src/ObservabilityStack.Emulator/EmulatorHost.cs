@@ -52,8 +52,11 @@ public sealed class EmulatorHost : IAsyncDisposable
         IlmApi.Map(router, context);
         EmulatorApi.Map(router, context);
         StatsApi.Map(router, context);
+        CapabilitiesApi.Map(router);
+        Ingest.IngestApi.Map(router, context.Ingest, options.Clock);
         context.Tasks.Map(router);
-        var pipeline = new EsPipeline(router, context.Faults);
+        var security = options.Security ? Security.SecuritySetup.Create(router, cluster, options) : null;
+        var pipeline = new EsPipeline(router, context.Faults, security);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();

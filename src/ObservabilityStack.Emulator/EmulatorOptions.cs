@@ -12,8 +12,17 @@ public sealed class EmulatorOptions
     /// <summary>Directory for durable data; null keeps everything in memory.</summary>
     public string? DataDirectory { get; set; }
 
-    /// <summary>When true, requests need valid credentials and roles are enforced.</summary>
+    /// <summary>
+    /// When true, requests need valid credentials (<c>Basic</c> or <c>ApiKey</c>) and role privileges are
+    /// enforced, like a secured Elasticsearch. Roles and API keys persist in <see cref="DataDirectory"/>.
+    /// </summary>
     public bool Security { get; set; }
+
+    /// <summary>
+    /// Password of the built-in <c>elastic</c> superuser when <see cref="Security"/> is on; null reads the
+    /// <c>ELASTIC_PASSWORD</c> environment variable. Never logged.
+    /// </summary>
+    public string? ElasticPassword { get; set; }
 
     /// <summary>Clock for timestamps, date math and ILM; tests inject a fake one to move time.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;

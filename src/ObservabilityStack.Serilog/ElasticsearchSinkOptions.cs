@@ -32,6 +32,25 @@ public sealed class ElasticsearchSinkOptions : ObservabilitySinkOptions
     /// <summary>Environment (the data stream namespace) for events that carry none. Default <c>production</c>.</summary>
     public string Environment { get; set; } = "production";
 
+    /// <summary>
+    /// Before the first batch, create or update this service's templates, ILM retention policy and data stream with the
+    /// provisioning code of <c>obs bootstrap</c> (needs <c>elk/</c>, see <see cref="AssetsDirectory"/>, and a key allowed to
+    /// manage templates and ILM). Failures are reported in <see cref="ProvisioningError"/> and SelfLog; logging goes on. Default false.
+    /// </summary>
+    public bool ProvisionOnStart { get; set; }
+
+    /// <summary>Folder holding <c>elk/</c> for <see cref="ProvisionOnStart"/>. Default <c>OBS_ASSETS_DIR</c>, else the application's base directory.</summary>
+    public string? AssetsDirectory { get; set; }
+
+    /// <summary>Days this service's logs are kept after rollover, for <see cref="ProvisionOnStart"/>. Default 14.</summary>
+    public int RetentionDays { get; set; } = 14;
+
+    /// <summary>Owning team recorded in the index template, for <see cref="ProvisionOnStart"/>. Default <c>unknown</c>.</summary>
+    public string Owner { get; set; } = "unknown";
+
+    /// <summary>Why <see cref="ProvisionOnStart"/> failed, or null (not asked, not yet run, or succeeded).</summary>
+    public string? ProvisioningError { get; internal set; }
+
     /// <summary>Per-request timeout. Default 30 seconds.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -47,5 +66,7 @@ public sealed class ElasticsearchSinkOptions : ObservabilitySinkOptions
         {
             throw new ArgumentException("The Elasticsearch sink needs a ServiceName to choose its data stream.", nameof(ServiceName));
         }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(RetentionDays, 1, nameof(RetentionDays));
     }
 }

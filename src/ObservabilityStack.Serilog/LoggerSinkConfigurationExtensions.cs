@@ -1,7 +1,5 @@
 using ObservabilityStack.Serilog;
-using ObservabilityStack.Serilog.Sinks.Core;
-using ObservabilityStack.Serilog.Sinks.Elasticsearch;
-using ObservabilityStack.Serilog.Sinks.Gateway;
+using ObservabilityStack.Serilog.Sinks;
 using Serilog.Configuration;
 using Serilog.Core;
 using Serilog.Events;
@@ -60,10 +58,7 @@ public static class LoggerSinkConfigurationExtensions
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum, LoggingLevelSwitch? levelSwitch = null)
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var sink = new DeliverySink("ObservabilityGateway", options, new GatewayTransport(options), static _ => string.Empty);
-        return sinkConfiguration.Sink(sink, restrictedToMinimumLevel, levelSwitch);
+        return sinkConfiguration.Sink(DeliverySinks.Gateway(options), restrictedToMinimumLevel, levelSwitch);
     }
 
     /// <summary>Writes ECS documents straight to Elasticsearch data streams (appsettings-friendly overload).</summary>
@@ -119,10 +114,6 @@ public static class LoggerSinkConfigurationExtensions
         LogEventLevel restrictedToMinimumLevel = LevelAlias.Minimum, LoggingLevelSwitch? levelSwitch = null)
     {
         ArgumentNullException.ThrowIfNull(sinkConfiguration);
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        var resolver = new DataStreamResolver(options.ServiceName, options.Environment);
-        var sink = new DeliverySink("Elasticsearch", options, new ElasticsearchTransport(options), resolver.For);
-        return sinkConfiguration.Sink(sink, restrictedToMinimumLevel, levelSwitch);
+        return sinkConfiguration.Sink(DeliverySinks.Elasticsearch(options), restrictedToMinimumLevel, levelSwitch);
     }
 }

@@ -2,6 +2,7 @@
 """Drives Debian's official Python client (python3-elasticsearch 7.17) against an Elasticsearch-compatible URL.
 
 Usage: /usr/bin/python3 python_scenario.py URL
+With OBS_ES_API_KEY set (the encoded key), every request authenticates with `Authorization: ApiKey ...`.
 Puts an ILM policy, a component template and a data-stream index template, bulk-indexes 100 documents into
 logs-clienttest-default, refreshes, searches with a bool/range query plus terms and date_histogram
 aggregations, and checks every answer against values computed from the generated documents.
@@ -73,7 +74,8 @@ def expected_answers(docs):
 
 
 def run(url):
-    es = Elasticsearch([url], request_timeout=30)
+    api_key = os.environ.get("OBS_ES_API_KEY")
+    es = Elasticsearch([url], request_timeout=30, api_key=api_key) if api_key else Elasticsearch([url], request_timeout=30)
     info = es.info()
     print(f"connected to {info.get('cluster_name')} version {info.get('version', {}).get('number')}")
 

@@ -15,7 +15,7 @@ public sealed class RuleRunner
     private const int MaxWriteAttempts = 3;
     private readonly IRuleEvaluator _evaluator;
     private readonly IAlertStateStore _store;
-    private readonly INotificationSink _sink;
+    private readonly NotificationHandoff _handoff;
     private readonly AlertMutes _mutes;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
@@ -29,7 +29,7 @@ public sealed class RuleRunner
     {
         _evaluator = evaluator;
         _store = store;
-        _sink = sink;
+        _handoff = new NotificationHandoff(store, sink);
         _mutes = mutes;
         _clock = clock;
         _logger = logger;
@@ -53,12 +53,26 @@ public sealed class RuleRunner
         var finalStates = new List<AlertState>();
         var finalStatesVersioned = new Dictionary<string, VersionedState>(StringComparer.Ordinal);
         var conflicts = 0;
+        var recovered = 0;
         foreach (var key in results.Keys.Union(existing.Keys, StringComparer.Ordinal))
         {
             results.TryGetValue(key, out var result);
             var current = existing.TryGetValue(key, out var found)
                 ? found
                 : new VersionedState(AlertState.New(rule, key, result?.Service), null);
+            if (NotificationHandoff.IsAbandoned(current.State, now, NotificationRecoveryGrace))
+            {
+                var pendingKind = current.State.PendingNotification;
+                (current, var sent) = await _handoff.RecoverAsync(current, Instance,
+                    s => Notification(rule, evaluation, result, s.PendingNotification!.Value, s, now), now, cancellationToken).ConfigureAwait(false);
+                if (sent)
+                {
+                    recovered++;
+                    _logger.LogWarning("Sent the {Kind} notification of {Rule}/{Group} that an engine decided but never queued",
+                        pendingKind, rule.Name, key);
+                }
+            }
+
             for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
             {
                 var muted = _mutes.Reason(rule.Name, key, result?.Service ?? current.State.Service, now) is not null;
@@ -68,13 +82,19 @@ public sealed class RuleRunner
                     break;
                 }
 
-                var next = t.Next with { UpdatedAt = now, UpdatedBy = Instance };
+                var next = NotificationHandoff.WithIntent(t.Next with { UpdatedAt = now, UpdatedBy = Instance }, t.Notify, now);
                 if (await _store.TryWriteAsync(next, current.Version, cancellationToken).ConfigureAwait(false))
                 {
                     // Re-read state and version together (never our content with someone else's version).
                     current = await _store.GetAsync(next.Id, cancellationToken).ConfigureAwait(false) ?? new VersionedState(next, null);
                     transitions.Add(t with { Next = next });
-                    await AfterWriteAsync(rule, evaluation, result, t with { Next = next }, now, cancellationToken).ConfigureAwait(false);
+                    if (t.Notify is { } kind)
+                    {
+                        current = await _handoff.CompleteAsync(current, Notification(rule, evaluation, result, kind, next, now), cancellationToken)
+                            .ConfigureAwait(false);
+                    }
+
+                    await AppendHistoryAsync(rule, t with { Next = next }, now, cancellationToken).ConfigureAwait(false);
                     break;
                 }
 
@@ -95,7 +115,10 @@ public sealed class RuleRunner
             _mutes.Inhibition.Update(rule.Name, finalStates);
         }
 
-        return new RunReport { Rule = rule.Name, Groups = results.Count, Transitions = transitions, Conflicts = conflicts };
+        return new RunReport
+        {
+            Rule = rule.Name, Groups = results.Count, Transitions = transitions, Conflicts = conflicts, RecoveredNotifications = recovered,
+        };
     }
 
     /// <summary>
@@ -116,22 +139,25 @@ public sealed class RuleRunner
         return new Dictionary<string, VersionedState>(states, StringComparer.Ordinal);
     }
 
-    private async Task AfterWriteAsync(AlertRule rule, RuleEvaluation evaluation, GroupResult? result, StateTransition t,
-        DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (t.Notify is { } kind)
-        {
-            await _sink.PublishAsync(new AlertNotification
-            {
-                Kind = kind,
-                Rule = rule,
-                State = t.Next,
-                Group = result,
-                Evaluation = evaluation,
-                At = now,
-            }, cancellationToken).ConfigureAwait(false);
-        }
+    /// <summary>
+    /// How old a notification intent must be before another run treats its writer as dead and sends it.
+    /// Far longer than a hand-off takes (milliseconds), so a live instance is never doubled.
+    /// </summary>
+    public TimeSpan NotificationRecoveryGrace { get; init; } = TimeSpan.FromMinutes(1);
 
+    private static AlertNotification Notification(AlertRule rule, RuleEvaluation evaluation, GroupResult? result, NotificationKind kind,
+        AlertState state, DateTimeOffset now) => new()
+        {
+            Kind = kind,
+            Rule = rule,
+            State = state,
+            Group = result,
+            Evaluation = evaluation,
+            At = now,
+        };
+
+    private async Task AppendHistoryAsync(AlertRule rule, StateTransition t, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         try
         {
             await _store.AppendHistoryAsync(new AlertHistoryEntry

@@ -17,6 +17,9 @@ public sealed record RunReport
     /// <summary>Conditional writes lost to another instance (the other instance notified).</summary>
     public int Conflicts { get; init; }
 
+    /// <summary>Notifications another (crashed) run decided but never queued, which this run sent.</summary>
+    public int RecoveredNotifications { get; init; }
+
     /// <summary>Notifications this instance published.</summary>
     public int Notifications => Transitions.Count(t => t.Notify is not null);
 }

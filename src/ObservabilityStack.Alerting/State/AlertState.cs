@@ -55,6 +55,16 @@ public sealed record AlertState
     /// <summary>The threshold the value was compared with.</summary>
     public double Threshold { get; init; }
 
+    /// <summary>
+    /// A notification decided together with the last change and not yet confirmed queued in an outbox.
+    /// Written with the change itself, so an engine that dies before queueing leaves a trace another run
+    /// can act on (see <c>NotificationHandoff</c>).
+    /// </summary>
+    public NotificationKind? PendingNotification { get; init; }
+
+    /// <summary>When the pending notification was decided or last claimed.</summary>
+    public DateTimeOffset? PendingSince { get; init; }
+
     /// <summary>When this document was last written.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 

@@ -36,5 +36,8 @@ internal static class CommandCatalog
         new Commands.Alerts.TestCommand(environment),
         new Commands.Alerts.SilenceCommand(environment),
         new Commands.Alerts.AckCommand(environment),
+        new Commands.Agent.RunCommand(environment),
+        new Commands.Agent.CheckCommand(environment),
+        new Commands.Samples.RunCommand(environment),
     ];
 }

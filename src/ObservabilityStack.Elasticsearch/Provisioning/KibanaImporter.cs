@@ -8,7 +8,9 @@ namespace ObservabilityStack.Elasticsearch.Provisioning;
 /// <summary>
 /// Imports <c>kibana-dashboards/*.ndjson</c> through Kibana's saved-objects import API
 /// (<c>POST /api/saved_objects/_import?overwrite=true</c>, multipart) after checking Kibana's version.
-/// Import with overwrite is itself idempotent, so the plan always lists it as an update.
+/// The plan compares our objects with Kibana's (<c>_bulk_get</c>): new objects make it a create, changed
+/// ones an update, and when everything matches nothing is imported. A Kibana that cannot list its objects
+/// gets the import with overwrite, which is idempotent.
 /// </summary>
 internal sealed class KibanaImporter
 {
@@ -24,9 +26,42 @@ internal sealed class KibanaImporter
     public async Task<PlanStep> PlanAsync(CancellationToken cancellationToken)
     {
         var version = await CheckAsync(cancellationToken).ConfigureAwait(false);
-        var objects = _files.Sum(f => File.ReadLines(f).Count(l => !string.IsNullOrWhiteSpace(l)));
-        return new PlanStep("Kibana saved objects", $"{objects} objects from {_files.Count} files", PlanAction.Update,
-            $"import with overwrite into Kibana {version}", ImportAsync);
+        var objects = _files.SelectMany(File.ReadLines).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        var name = $"{objects.Count} objects from {_files.Count} files";
+        var existing = await BulkGetAsync(objects, cancellationToken).ConfigureAwait(false);
+        if (existing is null)
+        {
+            return new PlanStep("Kibana saved objects", name, PlanAction.Update,
+                $"import with overwrite into Kibana {version} (it could not list its objects for comparison)", ImportAsync);
+        }
+
+        var missing = existing.Count(e => e.Theirs is null);
+        var changed = existing.Count(e => e.Theirs is not null && !SavedObjectDiff.Matches(e.Ours, e.Theirs));
+        var action = missing > 0 ? PlanAction.Create : changed > 0 ? PlanAction.Update : PlanAction.Unchanged;
+        return new PlanStep("Kibana saved objects", name, action,
+            $"Kibana {version}: {missing} new, {changed} changed, {objects.Count - missing - changed} unchanged", ImportAsync);
+    }
+
+    // Kibana's copy of each object (null where it has none), or null when the API is unavailable.
+    private async Task<List<(JsonObject Ours, JsonObject? Theirs)>?> BulkGetAsync(List<JsonObject> objects, CancellationToken cancellationToken)
+    {
+        var body = new JsonArray([.. objects.Select(o => new JsonObject { ["type"] = o["type"]?.DeepClone(), ["id"] = o["id"]?.DeepClone() })]);
+        using var request = Request(HttpMethod.Post, "/api/saved_objects/_bulk_get");
+        request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await _kibana.Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false))?["saved_objects"] as JsonArray;
+        if (answer is null || answer.Count != objects.Count)
+        {
+            return null;
+        }
+
+        // Answers come in request order; an object Kibana does not have carries an error instead.
+        return [.. objects.Select((o, i) => (o, answer[i] is JsonObject found && found["error"] is null ? found : null))];
     }
 
     private async Task<string> CheckAsync(CancellationToken cancellationToken)

@@ -17,5 +17,8 @@ internal sealed class BulkAction
 
     public bool? RequireAlias { get; set; }
 
+    /// <summary>The item's ingest pipeline (<c>pipeline</c>), overriding the request's.</summary>
+    public string? Pipeline { get; set; }
+
     public bool NeedsSource => Action != "delete";
 }

@@ -22,7 +22,8 @@ internal static class BulkApi
     {
         var started = Stopwatch.GetTimestamp();
         var refresh = WriteParameters.Refresh(r.Query("refresh"));
-        using var session = new BulkSession(context, defaultIndex, r.Flag("require_alias"), refresh);
+        using var session = new BulkSession(context, defaultIndex, r.Flag("require_alias"), refresh,
+            Security.BulkItemGuard.For(r, context.Cluster), r.Query("pipeline"));
         var reader = r.Http.Request.BodyReader;
         var source = r.Query("source");
         if (source is not null)
@@ -34,9 +35,16 @@ internal static class BulkApi
         {
             var read = await reader.ReadAsync(r.Aborted);
             var buffer = read.Buffer;
-            while (TryReadLine(ref buffer, out var line))
+            try
             {
-                session.Line(line);
+                while (TryReadLine(ref buffer, out var line))
+                {
+                    session.Line(line);
+                }
+            }
+            finally
+            {
+                session.Release();
             }
 
             if (read.IsCompleted)
@@ -55,15 +63,15 @@ internal static class BulkApi
 
         session.Finish();
         var took = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        await r.WriteAsync(200, w =>
+        var answer = session.Answer(took);
+        if (r.Query("pretty") is null)
         {
-            w.WriteStartObject();
-            w.WriteBoolean("errors", session.Errors);
-            w.WriteNumber("took", took);
-            w.WritePropertyName("items");
-            w.WriteRawValue(session.Items, skipInputValidation: true);
-            w.WriteEndObject();
-        });
+            await r.WriteBytesAsync(200, answer);
+            return;
+        }
+
+        using var items = JsonDocument.Parse(answer);
+        await r.WriteAsync(200, w => items.WriteTo(w));
     }
 
     private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)

@@ -6,14 +6,19 @@ namespace ObservabilityStack.Emulator.Apis;
 /// <summary>Parses bulk action lines with <see cref="Utf8JsonReader"/>, with Elasticsearch's error messages.</summary>
 internal static class BulkLineParser
 {
-    public static BulkAction ParseAction(ReadOnlySequence<byte> line, int lineNumber)
+    public static BulkAction ParseAction(ReadOnlySequence<byte> line, int lineNumber, IndexNameCache? names = null)
     {
         var reader = new Utf8JsonReader(line);
         try
         {
             Expect(ref reader, JsonTokenType.StartObject, lineNumber, "START_OBJECT");
             Expect(ref reader, JsonTokenType.PropertyName, lineNumber, "FIELD_NAME");
-            var action = reader.GetString()!;
+            // Known names are matched as UTF-8: no string per line for the common case.
+            var action = reader.ValueTextEquals("create"u8) ? "create"
+                : reader.ValueTextEquals("index"u8) ? "index"
+                : reader.ValueTextEquals("update"u8) ? "update"
+                : reader.ValueTextEquals("delete"u8) ? "delete"
+                : reader.GetString()!;
             if (action is not ("index" or "create" or "update" or "delete"))
             {
                 throw EmulatorException.IllegalArgument(
@@ -24,12 +29,12 @@ internal static class BulkLineParser
             var result = new BulkAction { Action = action };
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
+                var name = reader.ValueTextEquals("_index"u8) ? "_index" : reader.ValueTextEquals("_id"u8) ? "_id" : reader.GetString();
                 reader.Read();
                 switch (name)
                 {
                     case "_index":
-                        result.Index = reader.GetString();
+                        result.Index = names is null ? reader.GetString() : names.Get(ref reader);
                         break;
                     case "_id":
                         result.Id = reader.TokenType == JsonTokenType.Number ? reader.GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture) : reader.GetString();
@@ -46,7 +51,10 @@ internal static class BulkLineParser
                     case "require_alias":
                         result.RequireAlias = reader.GetBoolean();
                         break;
-                    case "routing" or "pipeline" or "retry_on_conflict" or "version" or "version_type" or "_source" or "list_executed_pipelines" or "require_data_stream" or "dynamic_templates":
+                    case "pipeline":
+                        result.Pipeline = reader.GetString();
+                        break;
+                    case "routing" or "retry_on_conflict" or "version" or "version_type" or "_source" or "list_executed_pipelines" or "require_data_stream" or "dynamic_templates":
                         reader.Skip();
                         break;
                     default:

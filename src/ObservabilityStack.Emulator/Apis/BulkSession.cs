@@ -7,9 +7,13 @@ using ObservabilityStack.Emulator.Storage;
 namespace ObservabilityStack.Emulator.Apis;
 
 /// <summary>The state of one bulk request: the pending action line, the touched indices and the item results.</summary>
-internal sealed class BulkSession(EmulatorContext context, string? defaultIndex, bool requireAlias, RefreshPolicy refresh) : IDisposable
+internal sealed class BulkSession(EmulatorContext context, string? defaultIndex, bool requireAlias, RefreshPolicy refresh,
+    Security.BulkItemGuard? guard = null, string? pipeline = null) : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _items = new(16 * 1024);
+    private const int HoldItems = 64;
+    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
+    private readonly BulkResponseBuffer _items = new();
+    private readonly IndexNameCache _indexNames = new();
     private readonly HashSet<EsIndex> _touched = [];
     private readonly Dictionary<EsIndex, int> _replicas = [];
 
@@ -19,9 +23,17 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
     private BulkAction? _pending;
     private int _lineNumber;
 
+    // A source line split over pipe segments is copied here: the index copies it again into its arena.
+    private byte[] _scratch = [];
+
+    // The index whose write lock this session holds across consecutive items (see Hold).
+    private EsIndex? _held;
+    private int _heldItems;
+
     public bool Errors { get; private set; }
 
-    public ReadOnlySpan<byte> Items => _items.WrittenSpan;
+    /// <summary>The answer body: <c>{"errors","took","items"}</c>, valid until the session is disposed.</summary>
+    public ReadOnlyMemory<byte> Answer(long took) => _items.Complete(Errors, took);
 
     private Utf8JsonWriter Writer
     {
@@ -52,14 +64,14 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
                 return;
             }
 
-            var action = BulkLineParser.ParseAction(line, _lineNumber);
+            var action = BulkLineParser.ParseAction(line, _lineNumber, _indexNames);
             if (action.NeedsSource)
             {
                 _pending = action;
             }
             else
             {
-                Execute(action, null);
+                Execute(action, default);
             }
 
             return;
@@ -67,13 +79,63 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
 
         var pending = _pending;
         _pending = null;
-        Execute(pending, line.ToArray());
+        Execute(pending, Contiguous(line));
+    }
+
+    /// <summary>
+    /// Lets go of the index lock held across items. The caller does this before awaiting more of the body (a lock
+    /// belongs to its thread) and at the end of the request.
+    /// </summary>
+    public void Release()
+    {
+        if (_held is not null)
+        {
+            _held.ExitWriteLock();
+            _held = null;
+        }
+    }
+
+    /// <summary>
+    /// Keeps the target's write lock from one item to the next instead of taking it per document: two bulk
+    /// requests into the same index otherwise fight for it a million times (spinning on a 2-core machine), and
+    /// Elasticsearch applies a shard's items as one batch too. Only one index lock is held at a time, never
+    /// while taking the metadata lock, and it is given up every <see cref="HoldItems"/> items so refreshes, GETs
+    /// and the other writers (blocked, not spinning, meanwhile) get their turn.
+    /// </summary>
+    private void Hold(EsIndex target)
+    {
+        if (_held == target && ++_heldItems < HoldItems)
+        {
+            return;
+        }
+
+        Release();
+        target.EnterWriteLock();
+        _held = target;
+        _heldItems = 0;
+    }
+
+    private ReadOnlySpan<byte> Contiguous(ReadOnlySequence<byte> line)
+    {
+        if (line.IsSingleSegment)
+        {
+            return line.FirstSpan;
+        }
+
+        if (_scratch.Length < line.Length)
+        {
+            _scratch = new byte[Math.Max(line.Length, _scratch.Length * 2)];
+        }
+
+        line.CopyTo(_scratch);
+        return _scratch.AsSpan(0, (int)line.Length);
     }
 
     public void Finish()
     {
         // Like Elasticsearch's parser, an action line with no source line after it at the very end is dropped.
         _pending = null;
+        Release();
 
         var writer = Writer;
         writer.WriteEndArray();
@@ -81,7 +143,7 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
         WriteParameters.Complete(_touched, refresh);
     }
 
-    private void Execute(BulkAction action, byte[]? source)
+    private void Execute(BulkAction action, ReadOnlySpan<byte> source)
     {
         var indexName = action.Index ?? defaultIndex;
         var kind = action.Action switch
@@ -113,6 +175,7 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
                 throw new EmulatorException(400, "action_request_validation_exception", "Validation Failed: 1: id is missing;");
             }
 
+            guard?.Check(kind, indexName);
             if (context.Faults.NextItemRejection() is { } injected)
             {
                 throw injected;
@@ -122,16 +185,24 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             var key = (indexName, kind, autoId, action.RequireAlias ?? requireAlias, action.IfSeqNo is not null);
             if (!_targets.TryGetValue(key, out var target))
             {
+                Release();
                 target = context.Cluster.ResolveWriteTarget(indexName, kind, key.Item4, key.Item5, autoId);
                 _targets[key] = target;
             }
+
+            if (kind is WriteKind.Index or WriteKind.Create)
+            {
+                source = context.Ingest.Process(target, action.Pipeline ?? pipeline, id, source);
+            }
+
+            Hold(target);
 
             var options = new WriteOptions(kind == WriteKind.Create || autoId, action.IfSeqNo, action.IfPrimaryTerm);
             var result = kind switch
             {
                 WriteKind.Delete => target.Delete(id, options),
-                WriteKind.Update => Update(target, id, source!, options),
-                _ => target.Index(id, source!, options),
+                WriteKind.Update => Update(target, id, source, options),
+                _ => target.Index(id, source, options),
             };
             if (_touched.Add(target))
             {
@@ -147,7 +218,7 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
         }
     }
 
-    private static WriteResult Update(EsIndex target, string id, byte[] source, WriteOptions options)
+    private static WriteResult Update(EsIndex target, string id, ReadOnlySpan<byte> source, WriteOptions options)
     {
         var body = RequestJson(source);
         if (body["script"] is not null)
@@ -159,7 +230,7 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             body["doc_as_upsert"]?.GetValue<bool>() == true, options with { CreateOnly = false });
     }
 
-    private static JsonObject RequestJson(byte[] source) =>
+    private static JsonObject RequestJson(ReadOnlySpan<byte> source) =>
         EsRequest.ParseJson(source) as JsonObject ?? throw EmulatorException.Parsing("update request must be an object");
 
     private void WriteItem(string action, WriteResult result, int replicas)
@@ -168,7 +239,7 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
         w.WriteStartObject();
         w.WriteStartObject(action);
         WriteParameters.WriteResultFields(w, result, replicas, refresh);
-        w.WriteNumber("status", result.Status);
+        w.WriteNumber(StatusName, result.Status);
         w.WriteEndObject();
         w.WriteEndObject();
         if (result.Status >= 400 && result.Result != "not_found")
@@ -177,7 +248,12 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
         }
     }
 
-    public void Dispose() => _writer?.Dispose();
+    public void Dispose()
+    {
+        Release();
+        _writer?.Dispose();
+        _items.Dispose();
+    }
 
     private static bool IsBlank(ReadOnlySequence<byte> line)
     {

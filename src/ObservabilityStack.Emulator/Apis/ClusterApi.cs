@@ -79,7 +79,8 @@ internal static class ClusterApi
             ? context.Cluster.AllIndices.ToList()
             : context.Cluster.Resolve(expression, IndicesOptions.From(r, IndicesOptions.Lenient with { ExpandHidden = true }));
         // The emulator behaves like a two-node test cluster: one replica can be assigned, more stay unassigned.
-        var open = indices.Where(i => !i.Closed).ToList();
+        // Closed indices count too: since 7.2 their shards stay allocated and replicated.
+        var open = indices;
         var primaries = open.Sum(Shards);
         var unassigned = open.Sum(i => Shards(i) * Math.Max(0, i.Replicas - 1));
         var assignedReplicas = open.Sum(i => Shards(i) * Math.Min(1, i.Replicas));

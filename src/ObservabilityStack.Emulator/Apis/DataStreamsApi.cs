@@ -123,6 +123,21 @@ internal static class DataStreamsApi
         json["allow_custom_routing"] = false;
         json["replicated"] = false;
         json["rollover_on_write"] = false;
+        var failures = new JsonArray();
+        lock (cluster.MetadataLock)
+        {
+            foreach (var name in stream.FailureIndices)
+            {
+                failures.Add(new JsonObject { ["index_name"] = name, ["index_uuid"] = cluster.FindIndex(name)?.Uuid });
+            }
+        }
+
+        json["failure_store"] = new JsonObject
+        {
+            ["enabled"] = stream.FailureStoreEnabled,
+            ["rollover_on_write"] = false,
+            ["indices"] = failures,
+        };
         if (stream.Meta is not null)
         {
             json["_meta"] = stream.Meta.DeepClone();

@@ -11,17 +11,18 @@ internal static class DocumentsApi
     public static void Map(EsRouter router, EmulatorContext context)
     {
         var cluster = context.Cluster;
-        router.Map("PUT,POST", "/{index}/_doc/{id}", r => Index(r, cluster, r.Route("id"), false));
-        router.Map("POST", "/{index}/_doc", r => Index(r, cluster, null, false));
-        router.Map("PUT,POST", "/{index}/_create/{id}", r => Index(r, cluster, r.Route("id"), true));
+        router.Map("PUT,POST", "/{index}/_doc/{id}", r => Index(r, context, r.Route("id"), false));
+        router.Map("POST", "/{index}/_doc", r => Index(r, context, null, false));
+        router.Map("PUT,POST", "/{index}/_create/{id}", r => Index(r, context, r.Route("id"), true));
         router.Map("GET,HEAD", "/{index}/_doc/{id}", r => Get(r, cluster, sourceOnly: false));
         router.Map("GET,HEAD", "/{index}/_source/{id}", r => Get(r, cluster, sourceOnly: true));
         router.Map("DELETE", "/{index}/_doc/{id}", r => Delete(r, cluster));
         router.Map("POST", "/{index}/_update/{id}", r => Update(r, cluster));
     }
 
-    private static async Task Index(EsRequest r, Cluster cluster, string? id, bool create)
+    private static async Task Index(EsRequest r, EmulatorContext context, string? id, bool create)
     {
+        var cluster = context.Cluster;
         if (id is "")
         {
             throw EmulatorException.IllegalArgument("if _id is specified it must not be empty");
@@ -37,7 +38,20 @@ internal static class DocumentsApi
         }
 
         var target = cluster.ResolveWriteTarget(r.Route("index"), kind, r.Flag("require_alias"), conditions.IfSeqNo is not null, autoId: id is null);
-        var result = target.Index(id ?? WriteParameters.NewId(), source, conditions);
+        id ??= WriteParameters.NewId();
+        WriteResult result;
+        try
+        {
+            result = target.Index(id, context.Ingest.Process(target, r.Query("pipeline"), id, source), conditions);
+        }
+        catch (EmulatorException e) when (FailureStoreWriter.Accepts(cluster, target, e))
+        {
+            var (failures, stored) = FailureStoreWriter.Write(cluster, target, r.Route("index"), id, source, e);
+            WriteParameters.Complete([failures], refresh);
+            await FailureStoreWriter.AnswerAsync(r, stored, failures, refresh);
+            return;
+        }
+
         WriteParameters.Complete([target], refresh);
         await WriteParameters.WriteAnswerAsync(r, result, target, refresh);
     }

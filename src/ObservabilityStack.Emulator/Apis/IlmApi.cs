@@ -14,7 +14,9 @@ internal static class IlmApi
         var cluster = context.Cluster;
         router.Map("PUT", "/_ilm/policy/{name}", async r =>
         {
-            cluster.Policies.Put(r.Route("name"), await r.ReadObjectAsync(), cluster.NowMillis);
+            var policy = await r.ReadObjectAsync();
+            cluster.Policies.Put(r.Route("name"), policy, cluster.NowMillis);
+            DeprecationWarnings.ForPolicy(r, policy);
             await r.AcknowledgedAsync();
         });
         router.Map("GET", "/_ilm/policy", r => Get(r, cluster, null));

@@ -30,6 +30,7 @@ internal static class IndicesApi
     private static async Task Create(EsRequest r, Cluster cluster)
     {
         var body = await r.ReadObjectAsync();
+        IndexModeCheck.Validate(body);
         var name = cluster.CreateIndex(r.Route("index"), body, explicitCreate: true).Name;
         await r.WriteNodeAsync(200, new JsonObject { ["acknowledged"] = true, ["shards_acknowledged"] = true, ["index"] = name });
     }

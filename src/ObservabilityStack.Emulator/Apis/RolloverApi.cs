@@ -14,7 +14,7 @@ internal static class RolloverApi
         var body = await r.ReadObjectAsync();
         if (cluster.FindDataStream(target) is null && !cluster.IsAlias(target))
         {
-            throw EmulatorException.IllegalArgument($"rollover target [{target}] does not exist");
+            throw new EmulatorException(404, "resource_not_found_exception", $"rollover target [{target}] does not exist");
         }
 
         var (old, newName) = cluster.PlanRollover(target, newIndex);

@@ -8,7 +8,7 @@ namespace ObservabilityStack.Emulator.Apis;
 /// <summary>The GET API's <c>_source</c>, <c>_source_includes</c> and <c>_source_excludes</c> parameters.</summary>
 internal static class SourceFilter
 {
-    public static ReadOnlyMemory<byte> Apply(byte[] source, EsRequest r)
+    public static ReadOnlyMemory<byte> Apply(ReadOnlyMemory<byte> source, EsRequest r)
     {
         var flag = r.Query("_source");
         if (flag is "false")
@@ -23,7 +23,7 @@ internal static class SourceFilter
             return source;
         }
 
-        var node = JsonNode.Parse(source) as JsonObject ?? [];
+        var node = JsonNode.Parse(source.Span) as JsonObject ?? [];
         var filtered = Filter(node, "", includes?.Split(','), excludes?.Split(','));
         return Encoding.UTF8.GetBytes(filtered.ToJsonString());
     }

@@ -46,25 +46,37 @@ internal static class WriteParameters
         }
     }
 
+    // Pre-encoded names: bulk answers write these a million times.
+    private static readonly JsonEncodedText IndexName = JsonEncodedText.Encode("_index");
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("_id");
+    private static readonly JsonEncodedText VersionName = JsonEncodedText.Encode("_version");
+    private static readonly JsonEncodedText ResultName = JsonEncodedText.Encode("result");
+    private static readonly JsonEncodedText ShardsName = JsonEncodedText.Encode("_shards");
+    private static readonly JsonEncodedText TotalName = JsonEncodedText.Encode("total");
+    private static readonly JsonEncodedText SuccessfulName = JsonEncodedText.Encode("successful");
+    private static readonly JsonEncodedText FailedName = JsonEncodedText.Encode("failed");
+    private static readonly JsonEncodedText SeqNoName = JsonEncodedText.Encode("_seq_no");
+    private static readonly JsonEncodedText PrimaryTermName = JsonEncodedText.Encode("_primary_term");
+
     /// <summary>Writes the fields of a write result (index/create/delete/update answers and bulk items).</summary>
     public static void WriteResultFields(Utf8JsonWriter w, WriteResult result, int replicas, RefreshPolicy refresh)
     {
-        w.WriteString("_index", result.Index);
-        w.WriteString("_id", result.Id);
-        w.WriteNumber("_version", result.Version);
-        w.WriteString("result", result.Result);
+        w.WriteString(IndexName, result.Index);
+        w.WriteString(IdName, result.Id);
+        w.WriteNumber(VersionName, result.Version);
+        w.WriteString(ResultName, result.Result);
         if (refresh == RefreshPolicy.Immediate && result.Result != "noop")
         {
             w.WriteBoolean("forced_refresh", true);
         }
 
-        w.WriteStartObject("_shards");
-        w.WriteNumber("total", result.Result == "noop" ? 0 : 1 + replicas);
-        w.WriteNumber("successful", result.Result == "noop" ? 0 : 1);
-        w.WriteNumber("failed", 0);
+        w.WriteStartObject(ShardsName);
+        w.WriteNumber(TotalName, result.Result == "noop" ? 0 : 1 + replicas);
+        w.WriteNumber(SuccessfulName, result.Result == "noop" ? 0 : 1);
+        w.WriteNumber(FailedName, 0);
         w.WriteEndObject();
-        w.WriteNumber("_seq_no", result.SeqNo);
-        w.WriteNumber("_primary_term", result.PrimaryTerm);
+        w.WriteNumber(SeqNoName, result.SeqNo);
+        w.WriteNumber(PrimaryTermName, result.PrimaryTerm);
     }
 
     public static Task WriteAnswerAsync(EsRequest r, WriteResult result, EsIndex index, RefreshPolicy refresh) =>

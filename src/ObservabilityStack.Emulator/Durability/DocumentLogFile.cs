@@ -24,7 +24,7 @@ internal sealed class DocumentLogFile : IDocumentLog
         _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read, 1 << 16);
     }
 
-    public void AppendIndex(StoredDocument document) => Append(IndexOp, document.Id, document.SeqNo, document.Version, document.Source);
+    public void AppendIndex(StoredDocument document) => Append(IndexOp, document.Id, document.SeqNo, document.Version, document.Source.Span);
 
     public void AppendDelete(string id, long seqNo, long version) => Append(DeleteOp, id, seqNo, version, []);
 
@@ -70,7 +70,7 @@ internal sealed class DocumentLogFile : IDocumentLog
     /// Reads every intact record in order and truncates a torn or corrupt tail (a crash mid-append),
     /// returning how many bytes were cut.
     /// </summary>
-    public static long Replay(string path, Action<byte, string, long, long, byte[]?> apply)
+    public static long Replay(string path, ReplayAction apply)
     {
         if (!File.Exists(path))
         {
@@ -83,6 +83,7 @@ internal sealed class DocumentLogFile : IDocumentLog
         {
             length = stream.Length;
             var header = new byte[8];
+            var buffer = new byte[4096];
             while (true)
             {
                 if (stream.ReadAtLeast(header, 8, throwOnEndOfStream: false) < 8)
@@ -97,19 +98,25 @@ internal sealed class DocumentLogFile : IDocumentLog
                     break;
                 }
 
-                var payload = new byte[size];
+                if (buffer.Length < size)
+                {
+                    buffer = new byte[Math.Max(size, buffer.Length * 2)];
+                }
+
+                // One buffer for every record: the index copies the source into its arena.
+                var payload = buffer.AsSpan(0, size);
                 if (stream.ReadAtLeast(payload, size, throwOnEndOfStream: false) < size || Crc32C.Compute(payload) != crc)
                 {
                     break;
                 }
 
                 var op = payload[0];
-                var seqNo = BinaryPrimitives.ReadInt64LittleEndian(payload.AsSpan(1));
-                var version = BinaryPrimitives.ReadInt64LittleEndian(payload.AsSpan(9));
-                var idLength = BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(17));
-                var id = Encoding.UTF8.GetString(payload, 21, idLength);
-                var sourceLength = BinaryPrimitives.ReadInt32LittleEndian(payload.AsSpan(21 + idLength));
-                var source = op == IndexOp ? payload.AsSpan(25 + idLength, sourceLength).ToArray() : null;
+                var seqNo = BinaryPrimitives.ReadInt64LittleEndian(payload[1..]);
+                var version = BinaryPrimitives.ReadInt64LittleEndian(payload[9..]);
+                var idLength = BinaryPrimitives.ReadInt32LittleEndian(payload[17..]);
+                var id = Encoding.UTF8.GetString(payload.Slice(21, idLength));
+                var sourceLength = BinaryPrimitives.ReadInt32LittleEndian(payload[(21 + idLength)..]);
+                var source = payload.Slice(25 + idLength, sourceLength);
                 apply(op, id, seqNo, version, source);
                 good += 8 + size;
             }

@@ -40,6 +40,8 @@ internal static class MetadataSnapshot
                     ["lifecycle"] = stream.Lifecycle?.DeepClone(),
                     ["meta"] = stream.Meta?.DeepClone(),
                     ["indices"] = new JsonArray([.. stream.Indices.Select(i => (JsonNode)i)]),
+                    ["failure_store"] = stream.FailureStoreEnabled,
+                    ["failure_indices"] = new JsonArray([.. stream.FailureIndices.Select(i => (JsonNode)i)]),
                 });
             }
         }
@@ -109,7 +111,9 @@ internal static class MetadataSnapshot
                 Hidden = s["hidden"]?.GetValue<bool>() == true,
                 Lifecycle = s["lifecycle"]?.DeepClone() as JsonObject,
                 Meta = s["meta"]?.DeepClone() as JsonObject,
+                FailureStoreEnabled = s["failure_store"]?.GetValue<bool>() == true,
             };
+            stream.FailureIndices.AddRange((s["failure_indices"] as JsonArray ?? []).Select(n => n!.ToString()));
             stream.Indices.AddRange((s["indices"] as JsonArray ?? []).Select(n => n!.ToString()));
             cluster.AttachRestored(stream);
         }

@@ -62,7 +62,7 @@ internal sealed class Persistence : IDisposable
             {
                 try
                 {
-                    index.Replay(id, op == DocumentLogFile.IndexOp ? source : null, seqNo, version);
+                    index.Replay(id, source, op != DocumentLogFile.IndexOp, seqNo, version);
                 }
                 catch (EmulatorException)
                 {

@@ -48,6 +48,23 @@ internal static class ErrorBody
             }
         }
 
+        if (e.Headers is not null)
+        {
+            w.WriteStartObject("header");
+            foreach (var (name, values) in e.Headers)
+            {
+                w.WriteStartArray(name);
+                foreach (var value in values)
+                {
+                    w.WriteStringValue(value);
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+        }
+
         if (e.Index is not null)
         {
             w.WriteString("index", e.Index);

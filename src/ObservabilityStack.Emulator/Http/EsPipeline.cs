@@ -1,14 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using ObservabilityStack.Emulator.Faults;
+using ObservabilityStack.Emulator.Security;
 
 namespace ObservabilityStack.Emulator.Http;
 
 /// <summary>
-/// The single request pipeline: product header, injected faults, content negotiation, routing, and turning
+/// The single request pipeline: product header, injected faults, content negotiation, routing, security (when on), and turning
 /// every failure into Elasticsearch's error shape (never a .NET stack trace).
 /// </summary>
-internal sealed class EsPipeline(EsRouter router, FaultInjector faults)
+internal sealed class EsPipeline(EsRouter router, FaultInjector faults, SecurityGate? security = null)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -23,6 +24,11 @@ internal sealed class EsPipeline(EsRouter router, FaultInjector faults)
 
             EsContentType.Negotiate(http);
             var match = router.Match(http.Request.Method, path);
+            if (security is not null)
+            {
+                await security.CheckAsync(http, match);
+            }
+
             if (match.Handler is null)
             {
                 await NoHandlerAsync(http, path, match.AllowedMethods);
@@ -62,6 +68,11 @@ internal sealed class EsPipeline(EsRouter router, FaultInjector faults)
 
         http.Response.Clear();
         http.Response.Headers["X-Elastic-Product"] = "Elasticsearch";
+        foreach (var (name, values) in e.Headers ?? new Dictionary<string, string[]>())
+        {
+            http.Response.Headers[name] = values;
+        }
+
         if (e.RetryAfterSeconds is { } retry)
         {
             http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -14,11 +14,14 @@ internal sealed class EsRouter
         var segments = template.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         foreach (var method in methods.Split(','))
         {
-            _routes.Add(new Route(method, segments, handler));
+            _routes.Add(new Route(method, "/" + string.Join('/', segments), segments, handler));
         }
 
         _sorted = false;
     }
+
+    /// <summary>Every mapped method and template (for start-up checks such as security's action table).</summary>
+    public IEnumerable<(string Method, string Template)> Routes => _routes.Select(r => (r.Method, r.Template));
 
     public RouteMatch Match(string method, string path)
     {
@@ -40,7 +43,7 @@ internal sealed class EsRouter
 
             if (route.Method == lookup)
             {
-                return new RouteMatch(route.Handler, route.Bind(segments), null);
+                return new RouteMatch(route.Handler, route.Bind(segments), null, route.Template);
             }
 
             allowed ??= [];
@@ -50,9 +53,11 @@ internal sealed class EsRouter
         return new RouteMatch(null, null, allowed);
     }
 
-    private sealed class Route(string method, string[] segments, EsHandler handler)
+    private sealed class Route(string method, string template, string[] segments, EsHandler handler)
     {
         public string Method { get; } = method;
+
+        public string Template { get; } = template;
 
         public EsHandler Handler { get; } = handler;
 

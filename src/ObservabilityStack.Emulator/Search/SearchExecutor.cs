@@ -15,17 +15,38 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
     private bool _terminatedEarly;
     private AggregatorSet _aggregations = AggregatorSet.Empty;
 
+    // Shards whose validation failed are left out and reported in _shards.failures, as Elasticsearch does.
+    private readonly List<(ISearchShard Shard, EmulatorException Error)> _failures = [];
+    private List<ISearchShard> _shards = [];
+
     /// <summary>Collects matches, then writes the response object.</summary>
     public void Run(Utf8JsonWriter writer, long startTimestamp, TimeProvider clock)
     {
         var prototypes = request.Aggregations ?? [];
+        var live = new List<ISearchShard>(shards.Count);
         foreach (var shard in shards)
         {
-            foreach (var prototype in prototypes)
+            try
             {
-                prototype.Validate(shard);
+                foreach (var prototype in prototypes)
+                {
+                    prototype.Validate(shard);
+                }
+
+                live.Add(shard);
+            }
+            catch (EmulatorException e) when (shards.Count > 1)
+            {
+                _failures.Add((shard, e));
             }
         }
+
+        if (live.Count == 0 && _failures.Count > 0)
+        {
+            throw _failures[0].Error;
+        }
+
+        _shards = live;
 
         _aggregations = AggregatorSet.Create(prototypes);
         Collect();
@@ -46,13 +67,13 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
         var doc = new DocContext();
         var wantHits = request.Size > 0;
         var sort = request.Sort;
-        for (var s = 0; s < shards.Count; s++)
+        for (var s = 0; s < _shards.Count; s++)
         {
-            doc.Shard = shards[s];
+            doc.Shard = _shards[s];
             doc.ShardIndex = s;
             var index = 0;
             var matchedInShard = 0;
-            foreach (var document in shards[s].Documents(from, to))
+            foreach (var document in _shards[s].Documents(from, to))
             {
                 doc.Doc = document;
                 doc.DocIndex = index++;
@@ -110,7 +131,7 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
         return keys;
     }
 
-    private bool IsNumericSort(int i) => shards.Count > 0 && request.Sort[i].Field.Resolve(shards[0].Mappings).IsNumeric;
+    private bool IsNumericSort(int i) => _shards.Count > 0 && request.Sort[i].Field.Resolve(_shards[0].Mappings).IsNumeric;
 
     private List<Hit> SelectPage(SortKey[]? after)
     {
@@ -151,9 +172,26 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
 
         writer.WriteStartObject("_shards");
         writer.WriteNumber("total", shards.Count);
-        writer.WriteNumber("successful", shards.Count);
+        writer.WriteNumber("successful", _shards.Count);
         writer.WriteNumber("skipped", 0);
-        writer.WriteNumber("failed", 0);
+        writer.WriteNumber("failed", _failures.Count);
+        if (_failures.Count > 0)
+        {
+            writer.WriteStartArray("failures");
+            foreach (var (shard, error) in _failures)
+            {
+                writer.WriteStartObject();
+                writer.WriteNumber("shard", 0);
+                writer.WriteString("index", shard.IndexName);
+                writer.WriteString("node", "obs-emulator");
+                writer.WritePropertyName("reason");
+                Http.ErrorBody.WriteItemError(writer, error);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
         writer.WriteEndObject();
         writer.WriteStartObject("hits");
         WriteTotal(writer);
@@ -179,7 +217,7 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
         if (request.Aggregations is not null)
         {
             writer.WriteStartObject("aggregations");
-            _aggregations.WriteProperties(writer, new AggregationContext(shards, request.TypedKeys, queries));
+            _aggregations.WriteProperties(writer, new AggregationContext(_shards, request.TypedKeys, queries));
             writer.WriteEndObject();
         }
 

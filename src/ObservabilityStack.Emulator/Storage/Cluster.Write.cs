@@ -142,6 +142,7 @@ internal sealed partial class Cluster
                 Hidden = template.Source.DataStream?["hidden"]?.GetValue<bool>() == true,
                 Meta = template.Source.Body["_meta"]?.DeepClone() as JsonObject,
                 Lifecycle = template.Source.Template?["lifecycle"]?.DeepClone() as JsonObject,
+                FailureStoreEnabled = FailureStoreRequested(template),
             };
             _dataStreams[name] = stream;
             AddBackingIndex(stream);
@@ -193,7 +194,7 @@ internal sealed partial class Cluster
             foreach (var stream in streams)
             {
                 _dataStreams.TryRemove(stream.Name, out _);
-                foreach (var indexName in stream.Indices.ToList())
+                foreach (var indexName in stream.Indices.Concat(stream.FailureIndices).ToList())
                 {
                     if (_indices.TryGetValue(indexName, out var index))
                     {

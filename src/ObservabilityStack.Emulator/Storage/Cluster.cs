@@ -180,6 +180,7 @@ internal sealed partial class Cluster
         if (index.DataStream is { } ds && _dataStreams.TryGetValue(ds, out var stream))
         {
             stream.Indices.Remove(index.Name);
+            stream.FailureIndices.Remove(index.Name);
         }
 
         index.Log?.Dispose();

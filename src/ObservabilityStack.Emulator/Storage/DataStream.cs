@@ -25,6 +25,12 @@ internal sealed class DataStream
 
     public string WriteIndex => Indices[^1];
 
+    /// <summary>Whether documents that fail (mapping or ingest errors) go to <c>.fs-</c> failure indices instead of failing.</summary>
+    public bool FailureStoreEnabled { get; set; }
+
+    /// <summary>Failure index names, oldest first, created on the first failure. Guarded by the cluster's metadata lock.</summary>
+    public List<string> FailureIndices { get; } = [];
+
     /// <summary>Elasticsearch's backing index name: <c>.ds-{name}-{yyyy.MM.dd}-{generation:000000}</c>.</summary>
     public static string BackingIndexName(string name, int generation, DateTimeOffset now) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $".ds-{name}-{now:yyyy.MM.dd}-{generation:000000}");

@@ -1,124 +1,149 @@
 namespace ObservabilityStack.Emulator.Storage;
 
 /// <summary>
-/// The searchable (refreshed) documents of an index: an immutable array ordered by <c>@timestamp</c>
-/// (then seq_no) with a parallel array of timestamps for binary search, plus documents without a timestamp.
-/// A refresh builds a new table by merging the sorted changes in, so readers never lock.
+/// The searchable (refreshed) documents of an index: a few immutable <see cref="TimeRun"/>s ordered by
+/// <c>@timestamp</c> (then seq_no), plus the documents without a timestamp. A refresh adds the new writes as a
+/// run and merges runs of similar size (each document is copied about log2(n) times over its life, instead of
+/// the whole index being rewritten on every refresh, which left 16 MB of garbage per second at a million
+/// documents). Readers never lock: a table never changes once built.
 /// </summary>
 internal sealed class DocumentTable
 {
-    public static readonly DocumentTable Empty = new([], [], []);
+    public static readonly DocumentTable Empty = new([], []);
 
-    private readonly StoredDocument[] _timed;
-    private readonly long[] _times;
+    private readonly TimeRun[] _runs;
     private readonly StoredDocument[] _untimed;
 
-    private DocumentTable(StoredDocument[] timed, long[] times, StoredDocument[] untimed)
+    private DocumentTable(TimeRun[] runs, StoredDocument[] untimed)
     {
-        _timed = timed;
-        _times = times;
+        _runs = runs;
         _untimed = untimed;
-    }
-
-    public int Count => _timed.Length + _untimed.Length;
-
-    public long SizeInBytes { get; private init; }
-
-    /// <summary>Documents with timestamp in [from, to] (inclusive); all documents when both bounds are null.</summary>
-    public IEnumerable<StoredDocument> Range(long? from, long? to)
-    {
-        var start = from is { } f ? LowerBound(f) : 0;
-        var end = to is { } t ? LowerBound(t == long.MaxValue ? t : t + 1) : _timed.Length;
-        for (var i = start; i < end; i++)
-        {
-            yield return _timed[i];
-        }
-
-        if (from is null && to is null)
-        {
-            foreach (var doc in _untimed)
-            {
-                yield return doc;
-            }
-        }
-    }
-
-    /// <summary>A new table with <paramref name="added"/> merged in and <paramref name="removed"/> taken out.</summary>
-    public DocumentTable Apply(List<StoredDocument> added, HashSet<StoredDocument> removed)
-    {
-        var newTimed = new List<StoredDocument>(added.Count);
-        var newUntimed = new List<StoredDocument>();
-        foreach (var doc in added)
-        {
-            if (removed.Contains(doc))
-            {
-                continue;
-            }
-
-            (doc.Timestamp is null ? newUntimed : newTimed).Add(doc);
-        }
-
-        newTimed.Sort(static (a, b) => a.Timestamp!.Value != b.Timestamp!.Value
-            ? a.Timestamp.Value.CompareTo(b.Timestamp.Value)
-            : a.SeqNo.CompareTo(b.SeqNo));
-
-        var timed = new StoredDocument[_timed.Length + newTimed.Count];
-        var times = new long[timed.Length];
-        int i = 0, j = 0, k = 0;
+        Count = untimed.Length;
         long size = 0;
-        while (i < _timed.Length || j < newTimed.Count)
+        foreach (var run in runs)
         {
-            StoredDocument next;
-            if (j >= newTimed.Count || (i < _timed.Length && _times[i] <= newTimed[j].Timestamp!.Value))
-            {
-                next = _timed[i++];
-                if (removed.Count > 0 && removed.Contains(next))
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                next = newTimed[j++];
-            }
-
-            timed[k] = next;
-            times[k++] = next.Timestamp!.Value;
-            size += next.Source.Length;
+            Count += run.Length;
+            size += run.SizeInBytes;
         }
 
-        var untimed = removed.Count > 0 ? _untimed.Where(d => !removed.Contains(d)).ToList() : [.. _untimed];
-        untimed.AddRange(newUntimed);
         foreach (var doc in untimed)
         {
             size += doc.Source.Length;
         }
 
-        if (k < timed.Length)
-        {
-            Array.Resize(ref timed, k);
-            Array.Resize(ref times, k);
-        }
-
-        return new DocumentTable(timed, times, [.. untimed]) { SizeInBytes = size };
+        SizeInBytes = size;
     }
 
-    private int LowerBound(long value)
+    public int Count { get; }
+
+    public long SizeInBytes { get; }
+
+    /// <summary>How many timestamp-ordered runs the table holds (at most about log2 of the document count).</summary>
+    public int RunCount => _runs.Length;
+
+    /// <summary>
+    /// Documents with timestamp in [from, to] (inclusive) in index order; all documents (those without a
+    /// timestamp last) when both bounds are null.
+    /// </summary>
+    public IEnumerable<StoredDocument> Range(long? from, long? to)
     {
-        int lo = 0, hi = _times.Length;
-        while (lo < hi)
+        var slices = new List<(TimeRun Run, int Start, int End)>(_runs.Length);
+        foreach (var run in _runs)
         {
-            var mid = (lo + hi) >>> 1;
-            if (_times[mid] < value)
+            var (start, end) = run.Slice(from, to);
+            if (start < end)
             {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
+                slices.Add((run, start, end));
             }
         }
 
-        return lo;
+        var timed = slices.Count == 1 ? Single(slices[0]) : Disjoint(slices) ? slices.SelectMany(Single) : Merged(slices);
+        return from is null && to is null ? timed.Concat(_untimed) : timed;
+    }
+
+    /// <summary>A new table with <paramref name="added"/> merged in and <paramref name="removed"/> taken out.</summary>
+    public DocumentTable Apply(List<StoredDocument> added, HashSet<StoredDocument> removed)
+    {
+        var runs = new List<TimeRun>(_runs.Length + 1);
+        foreach (var run in _runs)
+        {
+            if (run.Without(removed) is { } kept)
+            {
+                runs.Add(kept);
+            }
+        }
+
+        var newTimed = new List<StoredDocument>(added.Count);
+        var untimed = removed.Count > 0 ? _untimed.Where(d => !removed.Contains(d)).ToList() : [.. _untimed];
+        foreach (var doc in added)
+        {
+            if (!removed.Contains(doc))
+            {
+                (doc.Timestamp is null ? untimed : newTimed).Add(doc);
+            }
+        }
+
+        if (newTimed.Count > 0)
+        {
+            runs.Add(TimeRun.Sorted(newTimed));
+        }
+
+        // Keep run sizes falling at least by half from oldest to newest: at most log2(n) runs.
+        while (runs.Count >= 2 && runs[^2].Length <= 2 * runs[^1].Length)
+        {
+            var merged = TimeRun.Merge(runs[^2], runs[^1]);
+            runs.RemoveRange(runs.Count - 2, 2);
+            runs.Add(merged);
+        }
+
+        return new DocumentTable([.. runs], [.. untimed]);
+    }
+
+    private static IEnumerable<StoredDocument> Single((TimeRun Run, int Start, int End) slice)
+    {
+        for (var i = slice.Start; i < slice.End; i++)
+        {
+            yield return slice.Run.Docs[i];
+        }
+    }
+
+    /// <summary>Whether the slices, ordered by their first document, follow one another without overlapping.</summary>
+    private static bool Disjoint(List<(TimeRun Run, int Start, int End)> slices)
+    {
+        slices.Sort(static (a, b) => TimeRun.Compare(a.Run.Docs[a.Start], b.Run.Docs[b.Start]));
+        for (var k = 1; k < slices.Count; k++)
+        {
+            if (TimeRun.Compare(slices[k - 1].Run.Docs[slices[k - 1].End - 1], slices[k].Run.Docs[slices[k].Start]) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A k-way merge of the runs' slices (k is small: runs of log data rarely overlap in time).</summary>
+    private static IEnumerable<StoredDocument> Merged(List<(TimeRun Run, int Start, int End)> slices)
+    {
+        var positions = slices.Select(s => s.Start).ToArray();
+        while (true)
+        {
+            var best = -1;
+            for (var k = 0; k < slices.Count; k++)
+            {
+                if (positions[k] < slices[k].End
+                    && (best < 0 || TimeRun.Compare(slices[k].Run.Docs[positions[k]], slices[best].Run.Docs[positions[best]]) < 0))
+                {
+                    best = k;
+                }
+            }
+
+            if (best < 0)
+            {
+                yield break;
+            }
+
+            yield return slices[best].Run.Docs[positions[best]++];
+        }
     }
 }

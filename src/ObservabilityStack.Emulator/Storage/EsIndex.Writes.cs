@@ -6,7 +6,7 @@ namespace ObservabilityStack.Emulator.Storage;
 internal sealed partial class EsIndex
 {
     /// <summary>Indexes (or creates) a document; throws version conflicts and mapping errors as Elasticsearch does.</summary>
-    public WriteResult Index(string id, byte[] source, WriteOptions options)
+    public WriteResult Index(string id, ReadOnlySpan<byte> source, WriteOptions options)
     {
         if (System.Text.Encoding.UTF8.GetByteCount(id) > 512)
         {
@@ -31,7 +31,7 @@ internal sealed partial class EsIndex
             var doc = new StoredDocument
             {
                 Id = id,
-                Source = source,
+                Source = _arena.Add(source),
                 SeqNo = ++_seqNo,
                 Version = (existing?.Version ?? 0) + 1,
                 Timestamp = timestamp,
@@ -55,9 +55,7 @@ internal sealed partial class EsIndex
                 return new WriteResult(Name, id, "not_found", 1, seqNo, PrimaryTerm);
             }
 
-            _docs.Remove(id);
-            _pendingRemoved.Add(existing);
-
+            Remove(existing);
             Log?.AppendDelete(id, seqNo, existing.Version + 1);
             return new WriteResult(Name, id, "deleted", existing.Version + 1, seqNo, PrimaryTerm);
         }
@@ -85,7 +83,7 @@ internal sealed partial class EsIndex
             }
 
             CheckConditions(id, existing, options);
-            var merged = (JsonNode.Parse(existing.Source) as JsonObject) ?? [];
+            var merged = (JsonNode.Parse(existing.Source.Span) as JsonObject) ?? [];
             var changed = MergeInto(merged, partial ?? []);
             if (!changed)
             {
@@ -98,25 +96,24 @@ internal sealed partial class EsIndex
     }
 
     /// <summary>Re-applies a logged write at start-up (no conditions, no logging).</summary>
-    public void Replay(string id, byte[]? source, long seqNo, long version)
+    public void Replay(string id, ReadOnlySpan<byte> source, bool deleted, long seqNo, long version)
     {
         lock (_sync)
         {
             _docs.TryGetValue(id, out var existing);
             _seqNo = Math.Max(_seqNo, seqNo);
-            if (source is null)
+            if (deleted)
             {
                 if (existing is not null)
                 {
-                    _docs.Remove(id);
-                    _pendingRemoved.Add(existing);
+                    Remove(existing);
                 }
 
                 return;
             }
 
             var timestamp = DocumentParser.Parse(Mappings, source, id, out _);
-            Store(existing, new StoredDocument { Id = id, Source = source, SeqNo = seqNo, Version = version, Timestamp = timestamp });
+            Store(existing, new StoredDocument { Id = id, Source = _arena.Add(source), SeqNo = seqNo, Version = version, Timestamp = timestamp });
         }
     }
 
@@ -125,10 +122,18 @@ internal sealed partial class EsIndex
         if (existing is not null)
         {
             _pendingRemoved.Add(existing);
+            _arena.Release(existing.Source.Length);
         }
 
         _docs[doc.Id] = doc;
         _pendingAdded.Add(doc);
+    }
+
+    private void Remove(StoredDocument existing)
+    {
+        _docs.Remove(existing.Id);
+        _pendingRemoved.Add(existing);
+        _arena.Release(existing.Source.Length);
     }
 
     private WriteResult Result(StoredDocument doc, string result) => new(Name, doc.Id, result, doc.Version, doc.SeqNo, PrimaryTerm);

@@ -14,6 +14,7 @@ internal sealed partial class EsIndex
     private readonly Dictionary<string, StoredDocument> _docs = new(StringComparer.Ordinal);
     private readonly List<StoredDocument> _pendingAdded = [];
     private readonly HashSet<StoredDocument> _pendingRemoved = [];
+    private SourceArena _arena = new();
     private volatile DocumentTable _table = DocumentTable.Empty;
     private long _seqNo = -1;
 
@@ -68,6 +69,18 @@ internal sealed partial class EsIndex
 
     public DocumentTable Table => _table;
 
+    /// <summary>Source bytes held for live documents, and those replaced or deleted since the last compaction.</summary>
+    public (long Live, long Dead) SourceBytes
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return (_arena.LiveBytes, _arena.DeadBytes);
+            }
+        }
+    }
+
     /// <summary>Documents written, visible or not (for rollover's max_docs we use refreshed counts like ES).</summary>
     public int LiveCount
     {
@@ -117,7 +130,42 @@ internal sealed partial class EsIndex
             _table = _table.Apply(_pendingAdded, _pendingRemoved);
             _pendingAdded.Clear();
             _pendingRemoved.Clear();
+            if (_arena.NeedsCompaction)
+            {
+                Compact();
+            }
         }
+    }
+
+    /// <summary>
+    /// Copies the live sources into a fresh arena so replaced and deleted ones stop holding memory. Documents are
+    /// immutable, so this builds new ones; searches running on the old table keep the old (still valid) bytes.
+    /// Runs under the lock right after a refresh, when every live document is in the table.
+    /// </summary>
+    private void Compact()
+    {
+        var arena = new SourceArena();
+        var copies = new List<StoredDocument>(_docs.Count);
+        foreach (var doc in _docs.Values)
+        {
+            copies.Add(new StoredDocument
+            {
+                Id = doc.Id,
+                Source = arena.Add(doc.Source.Span),
+                SeqNo = doc.SeqNo,
+                Version = doc.Version,
+                PrimaryTerm = doc.PrimaryTerm,
+                Timestamp = doc.Timestamp,
+            });
+        }
+
+        foreach (var copy in copies)
+        {
+            _docs[copy.Id] = copy;
+        }
+
+        _arena = arena;
+        _table = DocumentTable.Empty.Apply(copies, []);
     }
 
     /// <summary>Runs <paramref name="action"/> under the write lock (mapping changes, reading the mapping consistently).</summary>
@@ -130,4 +178,10 @@ internal sealed partial class EsIndex
     }
 
     public void FlushLog() => Log?.Flush();
+
+    /// <summary>Takes the write lock for a run of writes (a bulk request's items); it is reentrant.</summary>
+    public void EnterWriteLock() => _sync.Enter();
+
+    /// <summary>Gives back a lock taken with <see cref="EnterWriteLock"/>.</summary>
+    public void ExitWriteLock() => _sync.Exit();
 }

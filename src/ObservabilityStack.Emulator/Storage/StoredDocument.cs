@@ -4,14 +4,14 @@ using ObservabilityStack.Emulator.Search;
 namespace ObservabilityStack.Emulator.Storage;
 
 /// <summary>
-/// One version of a document. The source stays as the client's UTF-8 bytes (no per-document DOM), so a
-/// million 1 KB documents cost about a gigabyte; search parses it lazily.
+/// One version of a document. The source stays as the client's UTF-8 bytes (no per-document DOM), held in
+/// the index's <see cref="SourceArena"/>, so a million 1 KB documents cost about a gigabyte; search parses it lazily.
 /// </summary>
 internal sealed class StoredDocument
 {
     public required string Id { get; init; }
 
-    public required byte[] Source { get; init; }
+    public required ReadOnlyMemory<byte> Source { get; init; }
 
     public long SeqNo { get; init; }
 
@@ -39,7 +39,7 @@ internal sealed class StoredDocument
     public JsonElement ParseSource()
     {
 #pragma warning disable CA2000 // see summary: the JsonDocument backs the returned element
-        return JsonDocument.Parse(Source.AsMemory()).RootElement;
+        return JsonDocument.Parse(Source).RootElement;
 #pragma warning restore CA2000
     }
 }

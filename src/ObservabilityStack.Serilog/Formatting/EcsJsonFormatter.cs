@@ -23,8 +23,21 @@ public sealed class EcsJsonFormatter : ITextFormatter
         SkipValidation = true,
     };
 
+    private static readonly JsonEncodedText TimestampName = JsonEncodedText.Encode("@timestamp");
+    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
+    private static readonly JsonEncodedText LevelFieldName = JsonEncodedText.Encode("level");
+    private static readonly JsonEncodedText LabelsName = JsonEncodedText.Encode("labels");
+    private static readonly JsonEncodedText AttributesName = JsonEncodedText.Encode("attributes");
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
+
+    // Per-thread scratch reused for every event: the slot table and the rendered message.
+    [ThreadStatic]
+    private static LogEventPropertyValue?[]? t_slots;
+
+    [ThreadStatic]
+    private static StringWriter? t_message;
 
     // One writer per thread, re-pointed at each output: a new Utf8JsonWriter per event was the largest allocation.
     [ThreadStatic]
@@ -72,26 +85,31 @@ public sealed class EcsJsonFormatter : ITextFormatter
         finally
         {
             // Drop the reference to the caller's buffer and any half-written state after a failure.
-            writer.Reset(Stream.Null);
+            writer.Reset(DetachedOutput.Instance);
         }
     }
 
     private void Write(LogEvent logEvent, Utf8JsonWriter writer)
     {
         var properties = _redactor.IsEnabled ? _redactor.Redact(logEvent.Properties) : logEvent.Properties;
-        var slots = new LogEventPropertyValue?[EcsFieldMap.Fields.Length];
-        foreach (var (name, value) in properties)
+        var slots = t_slots ??= new LogEventPropertyValue?[EcsFieldMap.Fields.Length];
+        Array.Clear(slots);
+        var extras = false;
+        foreach (var (name, value) in AsDictionary(properties))
         {
             if (EcsFieldMap.SlotByProperty.TryGetValue(name, out var slot))
             {
                 slots[slot] = value;
             }
+            else
+            {
+                extras |= !EcsFieldMap.Ignored.Contains(name);
+            }
         }
 
         writer.WriteStartObject();
-        writer.WriteString("@timestamp", logEvent.Timestamp.UtcDateTime);
-        var message = logEvent.MessageTemplate.Render(properties, CultureInfo.InvariantCulture);
-        _values.WriteString(writer, "message", _redactor.IsEnabled ? _redactor.RedactText(message) : message);
+        writer.WriteString(TimestampName, logEvent.Timestamp.UtcDateTime);
+        WriteMessage(writer, logEvent, properties);
         foreach (var group in EcsFieldMap.Groups)
         {
             WriteGroup(writer, group, slots, logEvent.Level);
@@ -102,10 +120,38 @@ public sealed class EcsJsonFormatter : ITextFormatter
             WriteError(writer, logEvent.Exception);
         }
 
-        WriteExtras(writer, properties, labels: true);
-        WriteExtras(writer, properties, labels: false);
+        if (extras)
+        {
+            WriteExtras(writer, properties, labels: true);
+            WriteExtras(writer, properties, labels: false);
+        }
+
         writer.WriteEndObject();
     }
+
+    // The message is rendered into a reused writer and written from its buffer: no StringWriter and no string per
+    // event, unless redaction finds something to mask.
+    private void WriteMessage(Utf8JsonWriter writer, LogEvent logEvent, IReadOnlyDictionary<string, LogEventPropertyValue> properties)
+    {
+        var text = t_message ??= new StringWriter(CultureInfo.InvariantCulture);
+        var builder = text.GetStringBuilder();
+        builder.Clear();
+        logEvent.MessageTemplate.Render(properties, text, CultureInfo.InvariantCulture);
+        writer.WritePropertyName(MessageName);
+        if (builder.Length <= 4096 && builder.GetChunks() is var chunks && chunks.MoveNext() && chunks.Current.Length == builder.Length
+            && !(_redactor.IsEnabled && _redactor.MightNeedRedaction(chunks.Current.Span)))
+        {
+            _values.WriteString(writer, chunks.Current.Span);
+            return;
+        }
+
+        var message = builder.ToString();
+        _values.WriteString(writer, _redactor.IsEnabled ? _redactor.RedactText(message) : message);
+    }
+
+    // LogEvent.Properties is a Dictionary: enumerating it as one avoids a boxed enumerator per loop.
+    private static Dictionary<string, LogEventPropertyValue> AsDictionary(IReadOnlyDictionary<string, LogEventPropertyValue> properties) =>
+        properties as Dictionary<string, LogEventPropertyValue> ?? new Dictionary<string, LogEventPropertyValue>(properties, StringComparer.Ordinal);
 
     private void WriteGroup(Utf8JsonWriter writer, EcsObjectGroup group, LogEventPropertyValue?[] slots, LogEventLevel level)
     {
@@ -113,13 +159,13 @@ public sealed class EcsJsonFormatter : ITextFormatter
         var open = false;
         if (isLog)
         {
-            writer.WriteStartObject("log");
-            writer.WriteString("level", LevelName(level));
+            writer.WriteStartObject(group.EncodedName);
+            writer.WriteString(LevelFieldName, LevelName(level));
             open = true;
         }
 
         string? child = null;
-        foreach (var (memberChild, leaf, slot) in group.Members)
+        foreach (var (memberChild, childName, leaf, slot) in group.Members)
         {
             var value = slots[slot];
             if (value is null)
@@ -129,7 +175,7 @@ public sealed class EcsJsonFormatter : ITextFormatter
 
             if (!open)
             {
-                writer.WriteStartObject(group.Name);
+                writer.WriteStartObject(group.EncodedName);
                 open = true;
             }
 
@@ -142,7 +188,7 @@ public sealed class EcsJsonFormatter : ITextFormatter
 
                 if (memberChild is not null)
                 {
-                    writer.WriteStartObject(memberChild);
+                    writer.WriteStartObject(childName);
                 }
 
                 child = memberChild;
@@ -201,7 +247,7 @@ public sealed class EcsJsonFormatter : ITextFormatter
     private void WriteExtras(Utf8JsonWriter writer, IReadOnlyDictionary<string, LogEventPropertyValue> properties, bool labels)
     {
         var open = false;
-        foreach (var (name, value) in properties)
+        foreach (var (name, value) in AsDictionary(properties))
         {
             if (EcsFieldMap.SlotByProperty.ContainsKey(name) || EcsFieldMap.Ignored.Contains(name))
             {
@@ -216,7 +262,7 @@ public sealed class EcsJsonFormatter : ITextFormatter
 
             if (!open)
             {
-                writer.WriteStartObject(labels ? "labels" : "attributes");
+                writer.WriteStartObject(labels ? LabelsName : AttributesName);
                 open = true;
             }
 

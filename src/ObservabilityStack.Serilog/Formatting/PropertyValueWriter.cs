@@ -108,7 +108,9 @@ internal sealed class PropertyValueWriter(EcsFormatterOptions options)
                 writer.WriteStringValue(dto);
                 break;
             case Guid g:
-                writer.WriteStringValue(g.ToString("N"));
+                Span<char> hex = stackalloc char[32];
+                g.TryFormat(hex, out _, "N");
+                writer.WriteStringValue(hex);
                 break;
             case ActivityTraceId traceId:
                 writer.WriteStringValue(traceId.ToHexString());
@@ -129,6 +131,17 @@ internal sealed class PropertyValueWriter(EcsFormatterOptions options)
     {
         writer.WritePropertyName(propertyName);
         WriteString(writer, value);
+    }
+
+    public void WriteString(Utf8JsonWriter writer, ReadOnlySpan<char> value)
+    {
+        if (value.Length <= options.MaxStringLength)
+        {
+            writer.WriteStringValue(value);
+            return;
+        }
+
+        writer.WriteStringValue(string.Concat(value[..options.MaxStringLength], Ellipsis));
     }
 
     public void WriteString(Utf8JsonWriter writer, string value)

@@ -17,6 +17,13 @@ public abstract class ObservabilitySinkOptions
     /// <summary>Longest time an event waits for its batch to fill before it is sent. Default 1 second.</summary>
     public TimeSpan Period { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Batches sent at the same time. More than one keeps a backend that indexes requests in parallel busy while
+    /// the next batch is formatted; batches may then arrive out of order (their <c>@timestamp</c> still orders them).
+    /// With a durable buffer batches always go one at a time, because the buffer commits in order. Default 2.
+    /// </summary>
+    public int MaxConcurrentBatches { get; set; } = 2;
+
     /// <summary>First retry delay; doubles per attempt. Default 200 ms.</summary>
     public TimeSpan MinBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
 
@@ -67,6 +74,8 @@ public abstract class ObservabilitySinkOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(QueueLimit, 1, nameof(QueueLimit));
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchSizeLimit, 1, nameof(BatchSizeLimit));
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchBytesLimit, 1024, nameof(BatchBytesLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentBatches, 1, nameof(MaxConcurrentBatches));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxConcurrentBatches, 16, nameof(MaxConcurrentBatches));
         ArgumentOutOfRangeException.ThrowIfLessThan(BufferMaxBytes, 64 * 1024, nameof(BufferMaxBytes));
     }
 }

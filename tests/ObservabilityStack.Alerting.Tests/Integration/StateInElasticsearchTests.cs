@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ObservabilityStack.Alerting.Evaluation;
 using ObservabilityStack.Alerting.Jobs;
+using ObservabilityStack.Alerting.Notifications;
 using ObservabilityStack.Alerting.Rules;
 using ObservabilityStack.Alerting.State;
 using ObservabilityStack.Alerting.Tests.Support;
@@ -88,14 +89,34 @@ public sealed class StateInElasticsearchTests : IAsyncLifetime
         (await store.ListAsync("api-5xx")).ShouldHaveSingleItem().State.Status.ShouldBe(AlertStatus.Firing);
     }
 
+    [Fact]
+    public async Task AnEngineKilledBetweenItsStateWriteAndItsOutboxHasTheEmailSentOnceByTheNextInstance()
+    {
+        var rule = SomeRule.Http5xx(threshold: 5) with { RepeatInterval = TimeSpan.FromHours(1) };
+        await Should.ThrowAsync<ProcessDiedException>(() => NewInstance(_es.Client, "killed", new DyingSink()).RunAsync(rule));
+        var stored = (await Store(_es.Client).ListAsync(rule.Name)).ShouldHaveSingleItem().State;
+        stored.Status.ShouldBe(AlertStatus.Firing);
+        stored.PendingNotification.ShouldBe(NotificationKind.Firing);
+
+        using var client = new ElasticsearchClient(new ElasticsearchClientOptions { Url = _es.Url });
+        var restarted = NewInstance(client, "restarted");
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await restarted.RunAsync(rule);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await restarted.RunAsync(rule);
+
+        _sink.Published.ShouldHaveSingleItem().Kind.ShouldBe(NotificationKind.Firing);
+        (await Store(client).ListAsync(rule.Name)).ShouldHaveSingleItem().State.PendingNotification.ShouldBeNull();
+    }
+
     private ElasticsearchAlertStateStore Store(ElasticsearchClient client) => new(client, _names, NullLogger.Instance);
 
-    private RuleRunner NewInstance(ElasticsearchClient client, string name = "x")
+    private RuleRunner NewInstance(ElasticsearchClient client, string name = "x", INotificationSink? sink = null)
     {
         var store = Store(client);
         var mutes = new AlertMutes(store, () => RuleSet.Empty, new InhibitionIndex());
         _disposables.Add(mutes);
-        return new RuleRunner(new ElasticsearchRuleEvaluator(client), store, _sink, mutes, _clock, NullLogger.Instance) { Instance = name };
+        return new RuleRunner(new ElasticsearchRuleEvaluator(client), store, sink ?? _sink, mutes, _clock, NullLogger.Instance) { Instance = name };
     }
 
     public async Task DisposeAsync()

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ObservabilityStack.Alerting.Jobs;
+using ObservabilityStack.Alerting.Notifications;
 using ObservabilityStack.Alerting.Rules;
 using ObservabilityStack.Alerting.State;
 using ObservabilityStack.Alerting.Tests.Support;
@@ -231,13 +232,72 @@ public sealed class RuleRunnerTests : IDisposable
             [(AlertStatus.Firing, NotificationKind.Firing), (AlertStatus.Resolved, NotificationKind.Resolved)]);
     }
 
+    [Fact]
+    public async Task AHandedOffNotificationLeavesNoPendingIntentInTheState()
+    {
+        Rule = Rule with { For = TimeSpan.Zero };
+        _evaluator.Values["shop-api"] = 12.4;
+
+        await NewRunner().RunAsync(Rule);
+
+        _sink.Published.ShouldHaveSingleItem();
+        State().PendingNotification.ShouldBeNull();
+        State().PendingSince.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ANotificationWhoseEngineDiedBeforeQueueingIsSentOnceByTheNextRunAfterTheGrace()
+    {
+        Rule = Rule with { For = TimeSpan.Zero };
+        _evaluator.Values["shop-api"] = 12.4;
+        var dying = new DyingSink();
+        var crashed = NewRunner("crashed", dying);
+        await Should.ThrowAsync<ProcessDiedException>(() => crashed.RunAsync(Rule));
+        State().Status.ShouldBe(AlertStatus.Firing);
+        State().PendingNotification.ShouldBe(NotificationKind.Firing);
+
+        var survivor = NewRunner("survivor");
+        _clock.Advance(TimeSpan.FromSeconds(20));
+        await survivor.RunAsync(Rule);
+        _sink.Published.ShouldBeEmpty();
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var report = await survivor.RunAsync(Rule);
+        report.RecoveredNotifications.ShouldBe(1);
+        _sink.Published.ShouldHaveSingleItem().Kind.ShouldBe(NotificationKind.Firing);
+        State().PendingNotification.ShouldBeNull();
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await survivor.RunAsync(Rule);
+        _sink.Published.Count.ShouldBe(1);
+        dying.Attempts.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ALostResolvedNotificationIsRecoveredWithItsOwnKind()
+    {
+        Rule = Rule with { For = TimeSpan.Zero };
+        _evaluator.Values["shop-api"] = 12.4;
+        await NewRunner().RunAsync(Rule);
+
+        _evaluator.Values["shop-api"] = 0;
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await Should.ThrowAsync<ProcessDiedException>(() => NewRunner("crashed", new DyingSink()).RunAsync(Rule));
+        State().Status.ShouldBe(AlertStatus.Resolved);
+
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        await NewRunner("survivor").RunAsync(Rule);
+
+        _sink.Published.Select(n => n.Kind).ShouldBe([NotificationKind.Firing, NotificationKind.Resolved]);
+    }
+
     private AlertState State() => _store.All.Single(s => s.State.Rule == Rule.Name).State;
 
-    private RuleRunner NewRunner(string instance = "test")
+    private RuleRunner NewRunner(string instance = "test", INotificationSink? sink = null)
     {
         var mutes = new AlertMutes(_store, () => _rules, new InhibitionIndex());
         _mutes.Add(mutes);
-        return new RuleRunner(_evaluator, _store, _sink, mutes, _clock, NullLogger.Instance) { Instance = instance };
+        return new RuleRunner(_evaluator, _store, sink ?? _sink, mutes, _clock, NullLogger.Instance) { Instance = instance };
     }
 
     public void Dispose() => _mutes.ForEach(m => m.Dispose());

@@ -5,7 +5,8 @@ namespace ObservabilityStack.Conformance.Tests.Support;
 /// <summary>Runs a child process to completion (killing it after a time limit) and captures its output.</summary>
 public static class ChildProcess
 {
-    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string file, IEnumerable<string> args, string workingDirectory, TimeSpan limit)
+    public static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string file, IEnumerable<string> args, string workingDirectory, TimeSpan limit,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -13,6 +14,11 @@ public static class ChildProcess
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -6,7 +6,9 @@ using ObservabilityStack.Emulator;
 using ObservabilityStack.Samples.Crm;
 using ObservabilityStack.Samples.Mes;
 using ObservabilityStack.Samples.Shop;
+using Microsoft.Extensions.DependencyInjection;
 using ObservabilityStack.Serilog.Context;
+using ObservabilityStack.Serilog.Sinks;
 using ObservabilityStack.Serilog.Tests.Support;
 
 namespace ObservabilityStack.Serilog.Tests.Samples;
@@ -36,7 +38,19 @@ public class OrderFlowTests
         var orderId = (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         (await client.GetAsync($"/api/orders/{orderId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
-        // Stopping flushes each service's sink.
+        // Wait until each service's sink has delivered what it queued, rather than trusting the flush at dispose to
+        // finish within its timeout: on a cold, loaded machine the first bulk request (connection, data stream
+        // creation, JIT) once took longer than FlushTimeout, the shop's events were dropped (counted) and the test
+        // saw no shop documents. Stopping then only flushes the few events of the shutdown itself.
+        var metrics = new Dictionary<string, SinkMetrics>
+        {
+            ["shop"] = shop.Services.GetRequiredService<SinkMetrics>(),
+            ["crm"] = crm.Services.GetRequiredService<SinkMetrics>(),
+            ["mes"] = mes.Services.GetRequiredService<SinkMetrics>(),
+        };
+        await Eventually.TrueAsync(() => metrics.Values.All(m => m.Queued > 0 && m.Sent + m.DeadLettered + m.Dropped >= m.Queued),
+            $"every sample's sink delivered what it queued ({string.Join("; ", metrics.Select(m => $"{m.Key}: {m.Value}"))})", seconds: 120);
+        metrics.ShouldAllBe(m => m.Value.Dropped == 0 && m.Value.DeadLettered == 0);
         foreach (var app in new[] { shop, crm, mes })
         {
             await app.DisposeAsync();
@@ -48,7 +62,7 @@ public class OrderFlowTests
         {
             streams[service] = (await probe.DocumentsAsync($"logs-{service}-demo"))
                 .Where(d => d["order"]?["id"]?.GetValue<string>() == orderId).ToList();
-            streams[service].ShouldNotBeEmpty($"{service} logged the order");
+            streams[service].ShouldNotBeEmpty($"{service} logged the order (sink: {metrics[service]})");
         }
 
         var traceIds = streams.Values.SelectMany(d => d).Select(d => d["trace"]?["id"]?.GetValue<string>()).Distinct().ToList();

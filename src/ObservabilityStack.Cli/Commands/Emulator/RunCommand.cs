@@ -29,7 +29,7 @@ internal sealed class RunCommand : CommandDefinition
         });
         _security = Add(new Option<bool>("--security")
         {
-            Description = "Require credentials and enforce role privileges, like a secured cluster.",
+            Description = "Require credentials (Basic or ApiKey) and enforce role privileges, like a secured cluster; the elastic user's password comes from ELASTIC_PASSWORD.",
         });
     }
 
@@ -43,9 +43,17 @@ internal sealed class RunCommand : CommandDefinition
         }
 
         var data = parseResult.GetValue(_data) is { } dir ? Environment.ResolvePath(dir) : null;
-        var options = new EmulatorOptions { Port = port, DataDirectory = data, Security = parseResult.GetValue(_security) };
+        var security = parseResult.GetValue(_security);
+        var password = Environment.Variable("ELASTIC_PASSWORD");
+        if (security && string.IsNullOrEmpty(password))
+        {
+            throw new CliException("--security needs a password for the elastic superuser: set ELASTIC_PASSWORD (it is never taken from the command line).",
+                ExitCodes.Usage);
+        }
+
+        var options = new EmulatorOptions { Port = port, DataDirectory = data, Security = security, ElasticPassword = security ? password : null };
         await using var host = await StartAsync(options, cancellationToken);
-        Output.MarkupLineInterpolated($"Emulator listening on [bold]{host.Url}[/] ({(data is null ? "in memory" : data)}{(options.Security ? ", security on" : "")}). Press Ctrl+C to stop.");
+        Output.MarkupLineInterpolated($"Emulator listening on [bold]{host.Url}[/] ({(data is null ? "in memory" : data)}{(options.Security ? ", security on: log in as elastic with ELASTIC_PASSWORD" : "")}). Press Ctrl+C to stop.");
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken);

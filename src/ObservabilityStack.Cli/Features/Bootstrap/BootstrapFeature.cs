@@ -56,7 +56,7 @@ internal sealed class BootstrapFeature : ICommandFeature
         var secrets = _environment.ResolvePath(parseResult.GetValue(_secrets) ?? _environment.Variable("OBS_SECRETS_DIR") ?? defaultSecrets);
         var options = new BootstrapOptions
         {
-            Secrets = new FileSecretStore(secrets),
+            Secrets = new FileSecretStore(secrets, await StoredKeyCheck.FindRejectedAsync(secrets, connection, cancellationToken)),
             Kibana = KibanaTarget(parseResult, connection),
         };
         var planner = new BootstrapPlanner(connection.Client, assets, catalog, options);

@@ -9,15 +9,20 @@ namespace ObservabilityStack.Cli.Features.Bootstrap;
 internal sealed class FileSecretStore : ISecretStore
 {
     private readonly string _directory;
+    private readonly IReadOnlySet<string> _rejected;
 
-    /// <summary>Creates a store over <paramref name="directory"/> (created on first write).</summary>
-    public FileSecretStore(string directory)
+    /// <summary>
+    /// Creates a store over <paramref name="directory"/> (created on first write). Secrets named in
+    /// <paramref name="rejected"/> (keys the cluster refuses) count as missing, so they get replaced.
+    /// </summary>
+    public FileSecretStore(string directory, IReadOnlySet<string>? rejected = null)
     {
         _directory = directory;
+        _rejected = rejected ?? new HashSet<string>();
     }
 
     /// <inheritdoc/>
-    public bool Contains(string name) => File.Exists(Path.Combine(_directory, name));
+    public bool Contains(string name) => !_rejected.Contains(name) && File.Exists(Path.Combine(_directory, name));
 
     /// <inheritdoc/>
     public async Task<string> StoreAsync(string name, string secret, CancellationToken cancellationToken = default)

@@ -84,6 +84,12 @@ internal sealed class ValuesSource
                 $"Fielddata is disabled on [{field.Path}] in [{shard.IndexName}]. Text fields are not optimised for operations that require per-document field data like aggregations and sorting, so these operations are disabled by default. Please use a keyword field instead. Alternatively, set fielddata=true on [{field.Path}] in order to load field data by uninverting the inverted index. Note that this can use significant memory.");
         }
 
+        if (ValueType is not null && field.MappedType is { } mapped && !Compatible(TypeName(ValueType), mapped, field.Kind))
+        {
+            throw EmulatorException.IllegalArgument(
+                $"Field [{field.Path}] of type [{mapped}] is not supported for aggregation [{_aggregationType}] with value_type [{ValueType}]");
+        }
+
         if (numericOnly && field.Kind is FieldKind.Keyword or FieldKind.Object)
         {
             throw EmulatorException.IllegalArgument(
@@ -109,6 +115,16 @@ internal sealed class ValuesSource
                     : double.TryParse(ResolvedField.AsString(missing), NumberStyles.Float, CultureInfo.InvariantCulture, out number);
         }
     }
+
+    /// <summary>Whether a mapped field can be read as the requested <c>value_type</c> (since 8.1 a mismatch fails the shard).</summary>
+    private static bool Compatible(string valueType, string mapped, FieldKind kind) => valueType switch
+    {
+        "ip" => mapped == "ip",
+        "keyword" => kind is FieldKind.Keyword or FieldKind.Text && mapped != "ip",
+        "date" => kind == FieldKind.Date,
+        "boolean" => kind == FieldKind.Boolean,
+        _ => kind is FieldKind.Long or FieldKind.Double or FieldKind.Date or FieldKind.Boolean,
+    };
 
     private static string TypeName(string valueType) => valueType switch
     {

@@ -25,11 +25,15 @@ internal sealed class DeliverySink : ILogEventSink, IDisposable, IAsyncDisposabl
 
     // Cancelled only when the flush timeout runs out at dispose: it interrupts sends and backoff waits.
     private readonly CancellationTokenSource _hardStop = new();
+    private readonly Func<CancellationToken, Task>? _startup;
     private readonly Task _loop;
     private int _disposed;
 
-    public DeliverySink(string name, ObservabilitySinkOptions options, IBatchTransport transport, Func<LogEvent, string> indexFor)
+    /// <param name="startup">Work done on the loop before the first batch (provisioning); never on the caller's thread.</param>
+    public DeliverySink(string name, ObservabilitySinkOptions options, IBatchTransport transport, Func<LogEvent, string> indexFor,
+        Func<CancellationToken, Task>? startup = null)
     {
+        _startup = startup;
         options.Validate();
         _options = options;
         _transport = transport;
@@ -132,39 +136,78 @@ internal sealed class DeliverySink : ILogEventSink, IDisposable, IAsyncDisposabl
 
     private async Task RunAsync()
     {
+        // The durable buffer commits in read order, so it sends one batch at a time.
+        var limit = _source.IsDurable ? 1 : _options.MaxConcurrentBatches;
+        if (_startup is not null)
+        {
+            try
+            {
+                await _startup(_hardStop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                SelfLog.WriteLine("Sink start-up work failed; sending anyway: {0}", ex);
+            }
+        }
+
+        var inFlight = new List<Task>(limit);
         while (!_hardStop.IsCancellationRequested)
         {
             try
             {
+                // Wait for a free slot before reading: the durable buffer must commit a batch before the next read.
+                while (inFlight.Count >= limit)
+                {
+                    var done = await Task.WhenAny(inFlight).ConfigureAwait(false);
+                    inFlight.Remove(done);
+                    await done.ConfigureAwait(false);
+                }
+
                 var batch = await _source.ReadBatchAsync(_hardStop.Token).ConfigureAwait(false);
                 if (batch is null)
                 {
-                    return;
+                    break;
                 }
 
-                var undelivered = await _deliverer.DeliverAsync(batch, _hardStop.Token).ConfigureAwait(false);
-                if (undelivered.Count > 0)
-                {
-                    // Durable: they stay on disk (uncommitted) and go out after the restart; memory: they are lost.
-                    if (!_source.IsDurable)
-                    {
-                        _reporter.Dropped(undelivered.Count, "shutdown: flush timeout reached before these events were sent", undelivered);
-                    }
-
-                    return;
-                }
-
-                _source.Commit();
+                inFlight.Add(DeliverAsync(batch));
             }
             catch (OperationCanceledException) when (_hardStop.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
                 SelfLog.WriteLine("Sink loop failed and continues after a pause: {0}", ex);
                 await Task.Delay(_options.MinBackoff, _options.TimeProvider).ConfigureAwait(false);
             }
+        }
+
+        await Task.WhenAll(inFlight).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one batch until delivered, or until the hard stop (what is left is then counted).</summary>
+    private async Task DeliverAsync(IReadOnlyList<LogRecord> batch)
+    {
+        try
+        {
+            var undelivered = await _deliverer.DeliverAsync(batch, _hardStop.Token).ConfigureAwait(false);
+            if (undelivered.Count > 0)
+            {
+                // Durable: they stay on disk (uncommitted) and go out after the restart; memory: they are lost.
+                if (!_source.IsDurable)
+                {
+                    _reporter.Dropped(undelivered.Count, "shutdown: flush timeout reached before these events were sent", undelivered);
+                }
+
+                return;
+            }
+
+            _source.Commit();
+        }
+        catch (Exception ex)
+        {
+            // Nothing may escape a delivery task unobserved: count the batch as lost and say why.
+            _reporter.Dropped(batch.Count, $"delivery failed: {ex.GetType().Name}: {ex.Message}", batch);
         }
     }
 }

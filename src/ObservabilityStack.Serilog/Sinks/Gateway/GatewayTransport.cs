@@ -9,7 +9,8 @@ internal sealed class GatewayTransport : IBatchTransport
     private readonly GatewaySinkOptions _options;
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
-    private readonly MemoryStream _body = new();
+    // Bodies are reused (several batches may be in flight, each takes one); a few MiB each, so worth keeping.
+    private readonly System.Collections.Concurrent.ConcurrentBag<MemoryStream> _bodies = [];
 
     public GatewayTransport(GatewaySinkOptions options)
     {
@@ -23,27 +24,32 @@ internal sealed class GatewayTransport : IBatchTransport
 
     public async Task<TransportResult> SendAsync(IReadOnlyList<LogRecord> batch, CancellationToken cancellationToken)
     {
-        _body.SetLength(0);
+        var body = _bodies.TryTake(out var reused) ? reused : new MemoryStream();
+        body.SetLength(0);
         foreach (var record in batch)
         {
-            _body.Write(record.Json);
-            _body.WriteByte((byte)'\n');
+            body.Write(record.Json);
+            body.WriteByte((byte)'\n');
         }
 
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint);
-        request.Content = HttpOutcomes.Content(_body.GetBuffer().AsSpan(0, (int)_body.Length), _options.Compress, "application/x-ndjson");
+        request.Content = HttpOutcomes.Content(body.GetBuffer().AsSpan(0, (int)body.Length), _options.Compress, "application/x-ndjson");
+        _bodies.Add(body);
         request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", _options.ApiKey);
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         return status is >= 200 and < 300
-            ? GatewayResponseReader.Read(body, batch.Count)
-            : HttpOutcomes.ForFailedStatus(status, body, HttpOutcomes.RetryAfter(response.Headers.RetryAfter, _options.TimeProvider));
+            ? GatewayResponseReader.Read(answer, batch.Count)
+            : HttpOutcomes.ForFailedStatus(status, answer, HttpOutcomes.RetryAfter(response.Headers.RetryAfter, _options.TimeProvider));
     }
 
     public void Dispose()
     {
         _http.Dispose();
-        _body.Dispose();
+        while (_bodies.TryTake(out var body))
+        {
+            body.Dispose();
+        }
     }
 }

@@ -41,6 +41,32 @@ public sealed class KibanaImportTests : IDisposable
     }
 
     [Fact]
+    public async Task ASecondBootstrapFindsTheSavedObjectsUnchangedAndAChangedOneIsUpdated()
+    {
+        await using var kibana = await SavedObjectsKibana.StartAsync();
+        await using var cluster = await TestCluster.StartAsync();
+
+        var first = new CliHarness(_work);
+        (await first.RunAsync(["bootstrap", .. cluster.Args, "--kibana", kibana.Url])).ShouldBe(ExitCodes.Ok, first.Error.ToString());
+        kibana.Imports.ShouldBe(1);
+        first.Out.ToString().ShouldContain($"{kibana.Objects.Count} new, 0 changed, 0 unchanged");
+
+        var second = new CliHarness(_work);
+        (await second.RunAsync(["bootstrap", .. cluster.Args, "--kibana", kibana.Url])).ShouldBe(ExitCodes.Ok, second.Error.ToString());
+        kibana.Imports.ShouldBe(1);
+        second.Out.ToString().ShouldContain($"0 new, 0 changed, {kibana.Objects.Count} unchanged");
+
+        var edited = kibana.Objects.Values.First(o => o["type"]!.GetValue<string>() == "dashboard");
+        edited["attributes"]!["title"] = "renamed by hand in Kibana";
+        var third = new CliHarness(_work);
+        (await third.RunAsync(["bootstrap", .. cluster.Args, "--kibana", kibana.Url])).ShouldBe(ExitCodes.Ok, third.Error.ToString());
+        third.Out.ToString().ShouldContain("0 new, 1 changed");
+        kibana.Imports.ShouldBe(2);
+        edited = kibana.Objects.Values.First(o => o["id"]!.GetValue<string>() == edited["id"]!.GetValue<string>());
+        edited["attributes"]!["title"]!.GetValue<string>().ShouldNotBe("renamed by hand in Kibana");
+    }
+
+    [Fact]
     public async Task AnOldKibanaIsRefusedWithTheSupportedVersions()
     {
         await using var kibana = await FakeKibanaAsync("7.17.0", context => context.Response.WriteAsync("{}"));

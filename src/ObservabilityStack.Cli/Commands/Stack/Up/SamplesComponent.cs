@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using ObservabilityStack.Samples.Common.Traffic;
 using ObservabilityStack.Samples.Crm;
 using ObservabilityStack.Samples.Mes;
 using ObservabilityStack.Samples.Shop;
@@ -8,7 +9,8 @@ namespace ObservabilityStack.Cli.Commands.Stack.Up;
 /// <summary>
 /// With <c>obs up --demo</c>: the shop, CRM and MES samples in-process, each on a free loopback port,
 /// logging straight into the stack's Elasticsearch (data streams <c>logs-{shop,crm,mes}-demo</c>).
-/// Started downstream first, because each sample is told its downstream's URL.
+/// Started downstream first, because each sample is told its downstream's URL. The same traffic generator as
+/// <c>obs samples shop --traffic</c> drives orders through them, so the dashboards show live data at once.
 /// </summary>
 internal sealed class SamplesComponent : IStackComponent
 {
@@ -36,6 +38,9 @@ internal sealed class SamplesComponent : IStackComponent
             context.Report("shop", shop, "sample shop page + POST /api/orders (logs-shop-demo)");
             context.Report("crm", crm, "sample CRM API (logs-crm-demo)");
             context.Report("mes", mes, "sample MES API (logs-mes-demo)");
+            var traffic = new TrafficOptions();
+            running.Drive(TrafficGenerator.Start(new Uri(shop), traffic));
+            context.Report("traffic", shop, $"{traffic.Rate:0.##} orders/s of generated traffic through the shop (some 4xx on purpose)");
             return running;
         }
         catch
@@ -49,6 +54,9 @@ internal sealed class SamplesComponent : IStackComponent
     private sealed class RunningSamples : IAsyncDisposable
     {
         private readonly Stack<WebApplication> _apps = new();
+        private TrafficGenerator? _traffic;
+
+        public void Drive(TrafficGenerator traffic) => _traffic = traffic;
 
         public async Task<string> StartAsync(Task<WebApplication> build, CancellationToken cancellationToken)
         {
@@ -61,6 +69,12 @@ internal sealed class SamplesComponent : IStackComponent
 
         public async ValueTask DisposeAsync()
         {
+            // Traffic first, so the samples' last log events are not cut off mid-request.
+            if (_traffic is not null)
+            {
+                await _traffic.DisposeAsync();
+            }
+
             while (_apps.TryPop(out var app))
             {
                 await app.StopAsync();
