@@ -52,10 +52,6 @@ internal static class CommandLine
             parent.Subcommands.Add(definition.Build());
         }
 
-        // Commands not yet on the CommandDefinition base (they join the catalog when ported).
-        root.Subcommands.Add(Commands.Gateway.RunCommand.Create());
-        root.Subcommands.Add(Commands.Keys.KeysCommand.Create());
-
         return root;
     }
 

@@ -167,6 +167,7 @@ public sealed class RuleRunner
                 Group = t.Next.Group,
                 Service = t.Next.Service,
                 Status = t.Next.Status,
+                Severity = rule.Severity,
                 Notification = t.Notify,
                 Value = t.Next.LastValue,
                 Threshold = rule.Threshold,

@@ -1,3 +1,5 @@
+using ObservabilityStack.Alerting.Rules;
+
 namespace ObservabilityStack.Alerting.State;
 
 /// <summary>One line of alert history: a status change or a notification, appended to the history stream.</summary>
@@ -17,6 +19,9 @@ public sealed record AlertHistoryEntry
 
     /// <summary>The status after the change.</summary>
     public required AlertStatus Status { get; init; }
+
+    /// <summary>Severity of the rule (self-alerts are critical).</summary>
+    public Severity Severity { get; init; } = Severity.Critical;
 
     /// <summary>The notification sent, if any.</summary>
     public NotificationKind? Notification { get; init; }

@@ -9,6 +9,9 @@ public sealed record AlertingStoreNames
     /// <summary>Silences created with <c>obs alerts silence</c>. Default <c>.obs-alerts-silences</c>.</summary>
     public string SilenceIndex { get; init; } = ".obs-alerts-silences";
 
-    /// <summary>History data stream. Default <c>alerts-history</c>.</summary>
-    public string HistoryStream { get; init; } = "alerts-history";
+    /// <summary>
+    /// History data stream. Default <c>obs-alerts-history</c>: inside the alerting role's <c>obs-alerts*</c>, outside
+    /// <c>logs-*</c> (the engine must not be able to write logs), with its template in <c>elk/</c>.
+    /// </summary>
+    public string HistoryStream { get; init; } = "obs-alerts-history";
 }

@@ -39,17 +39,39 @@ public sealed class ElasticsearchAlertStateStore : IAlertStateStore
             {"mappings":{"properties":{"id":{"type":"keyword"},"rule":{"type":"keyword"},"group_key":{"type":"keyword"},
               "service":{"type":"keyword"},"starts_at":{"type":"date"},"ends_at":{"type":"date"}}}}
             """, cancellationToken).ConfigureAwait(false);
+        await EnsureHistoryTemplateAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // obs bootstrap installs the history template from elk/ (the alerting role may not manage templates);
+    // the engine adds a minimal one only where none exists, e.g. against a fresh unsecured cluster.
+    private async Task EnsureHistoryTemplateAsync(CancellationToken cancellationToken)
+    {
+        var path = $"/_index_template/{_names.HistoryStream}";
+        var existing = await SendOrThrowTransportAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
+        if (existing.IsSuccess)
+        {
+            return;
+        }
+
+        if ((int)existing.StatusCode != 404)
+        {
+            _logger.LogInformation("Cannot read the {Stream} template ({Status}); relying on obs bootstrap having installed it",
+                _names.HistoryStream, (int)existing.StatusCode);
+            return;
+        }
+
         var template = """
-            {"index_patterns":["STREAM*"],"data_stream":{},"priority":500,
-             "template":{"mappings":{"properties":{"@timestamp":{"type":"date"},"rule":{"type":"keyword"},"group":{"type":"keyword"},
-               "service":{"type":"keyword"},"status":{"type":"keyword"},"notification":{"type":"keyword"}}}}}
+            {"index_patterns":["STREAM*"],"data_stream":{},"priority":200,
+             "template":{"mappings":{"dynamic_templates":[{"labels":{"path_match":"labels.*","mapping":{"type":"keyword"}}}],
+               "properties":{"@timestamp":{"type":"date"},"message":{"type":"text"},"event":{"properties":{"action":{"type":"keyword"}}},
+               "service":{"properties":{"name":{"type":"keyword"}}},"labels":{"type":"object"},"attributes":{"type":"flattened"}}}},
+             "_meta":{"managed_by":"obs-alerting","description":"Minimal history template; obs bootstrap installs the full one from elk/."}}
             """.Replace("STREAM", _names.HistoryStream, StringComparison.Ordinal);
-        var response = await SendOrThrowTransportAsync(HttpMethod.Put, $"/_index_template/{_names.HistoryStream}", template, cancellationToken)
-            .ConfigureAwait(false);
+        var response = await SendOrThrowTransportAsync(HttpMethod.Put, path, template, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)
         {
-            // History is a record, not a control path: without the template it still lands in a plain index.
-            _logger.LogWarning("Could not install the {Stream} template ({Status}); history goes to a plain index",
+            // History is a record, not a control path: writes are still attempted and their failures counted.
+            _logger.LogWarning("Could not install the {Stream} template ({Status}); run obs bootstrap to install it",
                 _names.HistoryStream, (int)response.StatusCode);
         }
     }
@@ -117,9 +139,7 @@ public sealed class ElasticsearchAlertStateStore : IAlertStateStore
     /// <inheritdoc/>
     public async Task AppendHistoryAsync(AlertHistoryEntry entry, CancellationToken cancellationToken = default)
     {
-        var json = JsonSerializer.SerializeToNode(entry, StateJson.Options)!.AsObject();
-        json.Remove("timestamp");
-        json["@timestamp"] = EvaluationRange.Format(entry.Timestamp);
+        var json = HistoryDocument.From(entry);
         var response = await SendOrThrowTransportAsync(HttpMethod.Post, $"/{_names.HistoryStream}/_doc?op_type=create",
             json.ToJsonString(), cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccess)

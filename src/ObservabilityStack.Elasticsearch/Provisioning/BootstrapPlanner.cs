@@ -56,6 +56,13 @@ public sealed class BootstrapPlanner
                 root => root?["index_templates"]?[0]?["index_template"], cancellationToken).ConfigureAwait(false));
         }
 
+        foreach (var (name, text) in _assets.IndexTemplates)
+        {
+            var body = AssetTemplate.Parse(text, $"index-templates/{name}.json");
+            steps.Add(await HashedAsync("index template", name, $"/_index_template/{name}", body, ["_meta"],
+                root => root?["index_templates"]?[0]?["index_template"], cancellationToken).ConfigureAwait(false));
+        }
+
         foreach (var service in services)
         {
             foreach (var environment in service.Environments)

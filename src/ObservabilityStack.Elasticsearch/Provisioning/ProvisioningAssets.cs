@@ -13,9 +13,11 @@ public sealed class ProvisioningAssets
     public const string ServiceTemplateFile = "service-logs.json";
 
     private ProvisioningAssets(IReadOnlyDictionary<string, string> componentTemplates, string retentionPolicy,
-        string serviceTemplate, IReadOnlyDictionary<string, string> roles, IReadOnlyList<string> savedObjectFiles)
+        string serviceTemplate, IReadOnlyDictionary<string, string> indexTemplates, IReadOnlyDictionary<string, string> roles,
+        IReadOnlyList<string> savedObjectFiles)
     {
         ComponentTemplates = componentTemplates;
+        IndexTemplates = indexTemplates;
         RetentionPolicy = retentionPolicy;
         ServiceTemplate = serviceTemplate;
         Roles = roles;
@@ -30,6 +32,9 @@ public sealed class ProvisioningAssets
 
     /// <summary>The index template with <c>{{service}}</c>, <c>{{dataset}}</c>, <c>{{owner}}</c>, <c>{{retention_days}}</c> placeholders.</summary>
     public string ServiceTemplate { get; }
+
+    /// <summary>Index templates applied as they are (every file in <c>index-templates</c> but the per-service one), by name.</summary>
+    public IReadOnlyDictionary<string, string> IndexTemplates { get; }
 
     /// <summary>Role bodies by role name.</summary>
     public IReadOnlyDictionary<string, string> Roles { get; }
@@ -54,6 +59,8 @@ public sealed class ProvisioningAssets
             ReadFolder(Path.Combine(es, "component-templates")),
             ReadFile(Path.Combine(es, "ilm", RetentionPolicyFile)),
             ReadFile(Path.Combine(es, "index-templates", ServiceTemplateFile)),
+            ReadFolder(Path.Combine(es, "index-templates")).Where(t => t.Key + ".json" != ServiceTemplateFile)
+                .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal),
             ReadFolder(Path.Combine(es, "roles")),
             savedObjects);
     }

@@ -50,6 +50,25 @@ public sealed class StateInElasticsearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HistoryLandsInTheHistoryStreamAsTheEcsDocumentsTheAlertsDashboardReads()
+    {
+        await NewInstance(_es.Client).RunAsync(SomeRule.Http5xx(threshold: 5));
+
+        await _es.Client.SendJsonAsync(HttpMethod.Post, "/obs-alerts-history/_refresh", null);
+        var response = await _es.Client.SendJsonAsync(HttpMethod.Post, "/obs-alerts-history/_search", """{"query":{"match_all":{}}}""");
+        using var doc = response.ToJsonDocument();
+        var hit = doc.RootElement.GetProperty("hits").GetProperty("hits").EnumerateArray().ShouldHaveSingleItem();
+        hit.GetProperty("_index").GetString().ShouldStartWith(".ds-obs-alerts-history");
+        var source = hit.GetProperty("_source");
+        source.GetProperty("event").GetProperty("action").GetString().ShouldBe("alert.firing");
+        source.GetProperty("labels").GetProperty("rule").GetString().ShouldBe("api-5xx");
+        source.GetProperty("labels").GetProperty("severity").GetString().ShouldBe("critical");
+        source.GetProperty("labels").GetProperty("notification").GetString().ShouldBe("firing");
+        source.GetProperty("service").GetProperty("name").GetString().ShouldBe("shop-api");
+        source.GetProperty("message").GetString()!.ShouldContain("api-5xx / shop-api: firing");
+    }
+
+    [Fact]
     public async Task TwoInstancesSideBySideNotifyOnceThroughTheSeqNoLease()
     {
         var rule = SomeRule.Http5xx(threshold: 5);

@@ -80,7 +80,8 @@ public sealed class GatewayLoadRun : ILoadRun
         }
     }
 
-    private static string LoadAverage() =>
+    /// <summary>The 1-, 5- and 15-minute load averages, printed beside every absolute figure.</summary>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static void Print(string name, Tally r, double eventBytes) =>

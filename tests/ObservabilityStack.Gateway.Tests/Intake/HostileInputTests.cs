@@ -25,7 +25,8 @@ public class HostileInputTests
 
         var bytes = Encoding.UTF8.GetBytes(body.Append('}').ToString());
         long? baseline = null;
-        for (var round = 0; round < 4; round++)
+        const int rounds = 10;
+        for (var round = 0; round < rounds; round++)
         {
             using var content = new ByteArrayContent(bytes);
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
@@ -33,14 +34,15 @@ public class HostileInputTests
             response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
             using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             answer.RootElement.GetProperty("reason").GetString().ShouldBe("more than 1000 fields in one event");
-            if (round == 1)
+            if (round == 2)
             {
                 baseline = RetainedBytes();
             }
         }
 
-        // Four 12 MB bodies went through; what stays reachable afterwards must not grow with them.
-        (RetainedBytes() - baseline!.Value).ShouldBeLessThan(8L * 1024 * 1024);
+        // Seven more 12 MB bodies went through after the baseline: holding on to each would add ~84 MB. What may stay
+        // is bounded: buffers the shared ArrayPool keeps for reuse (one per core bucket), not one per request.
+        (RetainedBytes() - baseline!.Value).ShouldBeLessThan(2L * bytes.Length);
         gateway.Service<GatewayRuntime>().Wal.DurablePosition.ShouldBe(0);
         using var ok = await gateway.Http.PostAsync("/v1/logs", new StringContent("{\"message\":\"still up\"}", Encoding.UTF8, "application/json"));
         ok.StatusCode.ShouldBe(HttpStatusCode.Accepted);

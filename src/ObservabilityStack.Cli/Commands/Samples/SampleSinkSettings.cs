@@ -30,7 +30,7 @@ internal static class SampleSinkSettings
         };
     }
 
-    /// <summary>Settings for writing straight to Elasticsearch at <paramref name="url"/>.</summary>
+    /// <summary>Settings for writing straight to the Elasticsearch named by <paramref name="options"/>.</summary>
     public static Dictionary<string, string> ForElasticsearch(Elasticsearch.ElasticsearchClientOptions options)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal) { ["ObservabilityStack:Elasticsearch:Url"] = options.Url.ToString() };

@@ -64,6 +64,10 @@ public sealed class SecuredBootstrapTests : IAsyncLifetime
         (await SendAsync(Key(alerting), HttpMethod.Post, "/logs-shop_api-production/_doc", Doc)).Status.ShouldBe(HttpStatusCode.Forbidden);
         (await SendAsync(Key(alerting), HttpMethod.Post, "/logs-*/_search", "{}")).Status.ShouldBe(HttpStatusCode.OK);
         (await SendAsync(Key(alerting), HttpMethod.Put, "/obs-alerts-state/_doc/r1", """{"state":"firing"}""")).Status.ShouldBe(HttpStatusCode.Created);
+        (await SendAsync(Basic(), HttpMethod.Get, "/_index_template/obs-alerts-history")).Status.ShouldBe(HttpStatusCode.OK);
+        var history = await SendAsync(Key(alerting), HttpMethod.Post, "/obs-alerts-history/_doc?op_type=create", Doc);
+        history.Status.ShouldBe(HttpStatusCode.Created, history.Body);
+        history.Body.ShouldContain(".ds-obs-alerts-history");
     }
 
     [Fact]
