@@ -55,6 +55,10 @@ internal sealed class EsPipeline(EsRouter router, FaultInjector faults, Security
         }
         catch (Exception e)
         {
+            // An emulator bug: the client gets Elasticsearch's error shape, the operator the stack trace.
+            var logger = http.RequestServices.GetService(typeof(Microsoft.Extensions.Logging.ILogger<EsPipeline>)) as Microsoft.Extensions.Logging.ILogger;
+            Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, e,
+                "Unexpected failure answering {Method} {Path}", http.Request.Method, path);
             await WriteErrorAsync(http, new EmulatorException(500, "exception", e.Message));
         }
     }

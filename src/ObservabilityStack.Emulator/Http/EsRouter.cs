@@ -7,7 +7,11 @@ namespace ObservabilityStack.Emulator.Http;
 internal sealed class EsRouter
 {
     private readonly List<Route> _routes = [];
-    private bool _sorted;
+    private readonly Lock _freeze = new();
+
+    // Routes by specificity, built once after the last Map. Requests read this array only: sorting the list in
+    // place while concurrent first requests enumerated it answered 500 "Collection was modified".
+    private Route[]? _sorted;
 
     public void Map(string methods, string template, EsHandler handler)
     {
@@ -17,7 +21,7 @@ internal sealed class EsRouter
             _routes.Add(new Route(method, "/" + string.Join('/', segments), segments, handler));
         }
 
-        _sorted = false;
+        Volatile.Write(ref _sorted, null);
     }
 
     /// <summary>Every mapped method and template (for start-up checks such as security's action table).</summary>
@@ -25,16 +29,11 @@ internal sealed class EsRouter
 
     public RouteMatch Match(string method, string path)
     {
-        if (!_sorted)
-        {
-            _routes.Sort(static (a, b) => b.Specificity.CompareTo(a.Specificity));
-            _sorted = true;
-        }
-
+        var routes = Volatile.Read(ref _sorted) ?? Freeze();
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         List<string>? allowed = null;
         var lookup = method == "HEAD" ? "HEAD" : method;
-        foreach (var route in _routes)
+        foreach (var route in routes)
         {
             if (!route.Matches(segments))
             {
@@ -51,6 +50,23 @@ internal sealed class EsRouter
         }
 
         return new RouteMatch(null, null, allowed);
+    }
+
+    private Route[] Freeze()
+    {
+        lock (_freeze)
+        {
+            if (Volatile.Read(ref _sorted) is { } done)
+            {
+                return done;
+            }
+
+            var sorted = _routes.ToList();
+            sorted.Sort(static (a, b) => b.Specificity.CompareTo(a.Specificity));
+            var array = sorted.ToArray();
+            Volatile.Write(ref _sorted, array);
+            return array;
+        }
     }
 
     private sealed class Route(string method, string template, string[] segments, EsHandler handler)

@@ -55,7 +55,10 @@ public sealed class GatewayDeliveryRun : ILoadRun
                 }
 
                 using var response = await http.PostAsync("/_bulk", new StringContent(body.ToString(), Encoding.UTF8, "application/x-ndjson"), cancellationToken);
-                response.EnsureSuccessStatusCode();
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"the emulator answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
+                }
             }
         }));
         return events / Stopwatch.GetElapsedTime(started).TotalSeconds;

@@ -36,6 +36,21 @@ public sealed class ComposeStackTests
     }
 
     [Fact]
+    public void TheGatewayAcceptsExactlyTheServicesBootstrapPrepares()
+    {
+        var environment = (YamlMappingNode)((YamlMappingNode)Services()["gateway"])["environment"];
+        environment["Gateway__Provisioning__Mode"].ToString().ShouldBe("Refuse");
+        var known = environment.Children
+            .Where(e => e.Key.ToString().StartsWith("Gateway__Provisioning__KnownServices__", StringComparison.Ordinal))
+            .Select(e => e.Value.ToString())
+            .Order(StringComparer.Ordinal);
+
+        var catalog = ObservabilityStack.Cli.Features.Bootstrap.ServicesFileLoader.Load(Path.Combine(Root, "config", "services.yaml"));
+        known.ShouldBe(catalog.Services.Select(s => s.Name).Order(StringComparer.Ordinal),
+            "docker-compose.yml's gateway list must match config/services.yaml (bootstrap prepares only those)");
+    }
+
+    [Fact]
     public void ElasticsearchKibanaAndOurPortsArePublishedOnLoopbackOnly()
     {
         foreach (var (name, service) in Services().Children)
