@@ -75,7 +75,7 @@ internal static class BodyReader
 
     private static async Task<(PooledBody? Body, BodyError? Error)> ReadLimitedAsync(Stream stream, int max, int sizeHint, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(sizeHint + 1, 4096, max + 1));
+        var buffer = IntakeMemory.Pool.Rent(Math.Clamp(sizeHint + 1, 4096, max + 1));
         var length = 0;
         try
         {
@@ -85,13 +85,13 @@ internal static class BodyReader
                 {
                     if (length > max)
                     {
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        IntakeMemory.Pool.Return(buffer);
                         return (null, TooLarge(length, max));
                     }
 
-                    var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, max + 1L));
+                    var bigger = IntakeMemory.Pool.Rent((int)Math.Min((long)buffer.Length * 2, max + 1L));
                     buffer.AsSpan(0, length).CopyTo(bigger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    IntakeMemory.Pool.Return(buffer);
                     buffer = bigger;
                 }
 
@@ -104,14 +104,14 @@ internal static class BodyReader
                 length += read;
                 if (length > max)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    IntakeMemory.Pool.Return(buffer);
                     return (null, TooLarge(length, max));
                 }
             }
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            IntakeMemory.Pool.Return(buffer);
             throw;
         }
 

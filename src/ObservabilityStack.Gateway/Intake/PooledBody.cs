@@ -21,7 +21,7 @@ internal sealed class PooledBody : IDisposable
     {
         if (Array.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(Array);
+            IntakeMemory.Pool.Return(Array);
             Array = [];
         }
     }

@@ -11,7 +11,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     private byte[] _buffer;
     private int _written;
 
-    public PooledBufferWriter(int initialCapacity) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(initialCapacity, 256));
+    public PooledBufferWriter(int initialCapacity) => _buffer = IntakeMemory.Pool.Rent(Math.Max(initialCapacity, 256));
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
@@ -39,9 +39,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
             return;
         }
 
-        var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+        var bigger = IntakeMemory.Pool.Rent(Math.Max(needed, _buffer.Length * 2));
         _buffer.AsSpan(0, _written).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        IntakeMemory.Pool.Return(_buffer);
         _buffer = bigger;
     }
 
@@ -49,7 +49,7 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     {
         if (_buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(_buffer);
+            IntakeMemory.Pool.Return(_buffer);
             _buffer = [];
         }
     }
