@@ -81,7 +81,7 @@ public static class AgentCheck
         {
             SendKind.Accepted when result.Rejected.Count == 0 => new CheckResult(name, true, "reachable, key accepted, test event delivered"),
             SendKind.Accepted => new CheckResult(name, false, $"reachable and key accepted, but the test event was refused: {result.Rejected[0].Reason}"),
-            SendKind.Refused when result.Detail.StartsWith(((int)HttpStatusCode.Unauthorized).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal) =>
+            SendKind.Refused when result.Status == (int)HttpStatusCode.Unauthorized =>
                 new CheckResult(name, false, $"the key was not accepted ({result.Detail}); check API_KEY (obs keys create prints a new one)"),
             SendKind.Refused => new CheckResult(name, false, $"forbidden ({result.Detail}); the key may not write this environment, or this address is outside the gateway's trusted networks"),
             _ => new CheckResult(name, false, $"{result.Detail}; check GATEWAY_URL and that the gateway runs and is reachable from here"),

@@ -49,11 +49,11 @@ internal sealed class GatewayClient : IDisposable
             var detail = $"{status} {Shorten(body)}";
             return response.StatusCode switch
             {
-                HttpStatusCode.Accepted or HttpStatusCode.OK => new SendResult(SendKind.Accepted, Rejections(body), null, detail),
-                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new SendResult(SendKind.Refused, [], null, detail),
-                HttpStatusCode.RequestEntityTooLarge => new SendResult(SendKind.TooLarge, [], null, detail),
-                HttpStatusCode.BadRequest => new SendResult(SendKind.Accepted, AllRejected(body, batch.Count), null, detail),
-                _ => new SendResult(SendKind.Retry, [], response.Headers.RetryAfter?.Delta, detail),
+                HttpStatusCode.Accepted or HttpStatusCode.OK => new SendResult(SendKind.Accepted, Rejections(body), null, detail, status),
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new SendResult(SendKind.Refused, [], null, detail, status),
+                HttpStatusCode.RequestEntityTooLarge => new SendResult(SendKind.TooLarge, [], null, detail, status),
+                HttpStatusCode.BadRequest => new SendResult(SendKind.Accepted, AllRejected(body, batch.Count), null, detail, status),
+                _ => new SendResult(SendKind.Retry, [], response.Headers.RetryAfter?.Delta, detail, status),
             };
         }
     }

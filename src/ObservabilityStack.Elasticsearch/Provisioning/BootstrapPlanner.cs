@@ -34,9 +34,8 @@ public sealed class BootstrapPlanner
         var steps = new List<PlanStep>();
         foreach (var (name, text) in _assets.ComponentTemplates)
         {
-            var body = AssetTemplate.Parse(text, $"component-templates/{name}.json");
-            steps.Add(await HashedAsync("component template", name, $"/_component_template/{name}", body, ["_meta"],
-                root => root?["component_templates"]?[0]?["component_template"], cancellationToken).ConfigureAwait(false));
+            steps.Add(await ComponentTemplateAsync(_client, name, AssetTemplate.Parse(text, $"component-templates/{name}.json"), cancellationToken)
+                .ConfigureAwait(false));
         }
 
         var services = _catalog.WithDeadLetter().ToList();
@@ -44,23 +43,20 @@ public sealed class BootstrapPlanner
         {
             var name = ObjectName(service.Name);
             var policy = AssetTemplate.Render(_assets.RetentionPolicy, service, $"ilm/{ProvisioningAssets.RetentionPolicyFile}");
-            steps.Add(await HashedAsync("ILM policy", name, $"/_ilm/policy/{name}", policy, ["policy", "_meta"],
-                root => root?[name]?["policy"], cancellationToken).ConfigureAwait(false));
+            steps.Add(await PolicyAsync(_client, name, policy, cancellationToken).ConfigureAwait(false));
         }
 
         foreach (var service in services)
         {
             var name = ObjectName(service.Name);
             var template = AssetTemplate.Render(_assets.ServiceTemplate, service, $"index-templates/{ProvisioningAssets.ServiceTemplateFile}");
-            steps.Add(await HashedAsync("index template", name, $"/_index_template/{name}", template, ["_meta"],
-                root => root?["index_templates"]?[0]?["index_template"], cancellationToken).ConfigureAwait(false));
+            steps.Add(await IndexTemplateAsync(_client, name, template, cancellationToken).ConfigureAwait(false));
         }
 
         foreach (var (name, text) in _assets.IndexTemplates)
         {
-            var body = AssetTemplate.Parse(text, $"index-templates/{name}.json");
-            steps.Add(await HashedAsync("index template", name, $"/_index_template/{name}", body, ["_meta"],
-                root => root?["index_templates"]?[0]?["index_template"], cancellationToken).ConfigureAwait(false));
+            steps.Add(await IndexTemplateAsync(_client, name, AssetTemplate.Parse(text, $"index-templates/{name}.json"), cancellationToken)
+                .ConfigureAwait(false));
         }
 
         foreach (var service in services)
@@ -82,6 +78,18 @@ public sealed class BootstrapPlanner
         return new BootstrapPlan(cluster, steps);
     }
 
+    // One way to plan each kind of object, shared with the gateway's first-seen provisioning (ServiceProvisioner).
+    internal static Task<PlanStep> ComponentTemplateAsync(ElasticsearchClient client, string name, JsonObject body, CancellationToken cancellationToken) =>
+        HashedAsync(client, "component template", name, $"/_component_template/{name}", body, ["_meta"],
+            root => root?["component_templates"]?[0]?["component_template"], cancellationToken);
+
+    internal static Task<PlanStep> IndexTemplateAsync(ElasticsearchClient client, string name, JsonObject body, CancellationToken cancellationToken) =>
+        HashedAsync(client, "index template", name, $"/_index_template/{name}", body, ["_meta"],
+            root => root?["index_templates"]?[0]?["index_template"], cancellationToken);
+
+    internal static Task<PlanStep> PolicyAsync(ElasticsearchClient client, string name, JsonObject body, CancellationToken cancellationToken) =>
+        HashedAsync(client, "ILM policy", name, $"/_ilm/policy/{name}", body, ["policy", "_meta"], root => root?[name]?["policy"], cancellationToken);
+
     internal static async Task<PlanStep> HashedAsync(ElasticsearchClient client, string kind, string name, string path, JsonObject body,
         string[] metaPath, Func<JsonNode?, JsonNode?> extract, CancellationToken cancellationToken)
     {
@@ -98,10 +106,6 @@ public sealed class BootstrapPlanner
             return null;
         });
     }
-
-    private Task<PlanStep> HashedAsync(string kind, string name, string path, JsonObject body, string[] metaPath,
-        Func<JsonNode?, JsonNode?> extract, CancellationToken cancellationToken) =>
-        HashedAsync(_client, kind, name, path, body, metaPath, extract, cancellationToken);
 
     private async Task<PlanStep> DataStreamAsync(string name, string template, CancellationToken cancellationToken)
     {

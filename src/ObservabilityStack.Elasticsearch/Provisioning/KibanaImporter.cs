@@ -26,20 +26,23 @@ internal sealed class KibanaImporter
     public async Task<PlanStep> PlanAsync(CancellationToken cancellationToken)
     {
         var version = await CheckAsync(cancellationToken).ConfigureAwait(false);
-        var objects = _files.SelectMany(File.ReadLines).Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        // Read once: the same lines are compared now and uploaded if the plan is applied.
+        var lines = _files.SelectMany(File.ReadLines).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        var objects = lines.Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        var ndjson = string.Join('\n', lines) + "\n";
         var name = $"{objects.Count} objects from {_files.Count} files";
         var existing = await BulkGetAsync(objects, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
             return new PlanStep("Kibana saved objects", name, PlanAction.Update,
-                $"import with overwrite into Kibana {version} (it could not list its objects for comparison)", ImportAsync);
+                $"import with overwrite into Kibana {version} (it could not list its objects for comparison)", ct => ImportAsync(ndjson, ct));
         }
 
         var missing = existing.Count(e => e.Theirs is null);
         var changed = existing.Count(e => e.Theirs is not null && !SavedObjectDiff.Matches(e.Ours, e.Theirs));
         var action = missing > 0 ? PlanAction.Create : changed > 0 ? PlanAction.Update : PlanAction.Unchanged;
         return new PlanStep("Kibana saved objects", name, action,
-            $"Kibana {version}: {missing} new, {changed} changed, {objects.Count - missing - changed} unchanged", ImportAsync);
+            $"Kibana {version}: {missing} new, {changed} changed, {objects.Count - missing - changed} unchanged", ct => ImportAsync(ndjson, ct));
     }
 
     // Kibana's copy of each object (null where it has none), or null when the API is unavailable.
@@ -105,9 +108,8 @@ internal sealed class KibanaImporter
         }
     }
 
-    private async Task<string?> ImportAsync(CancellationToken cancellationToken)
+    private async Task<string?> ImportAsync(string ndjson, CancellationToken cancellationToken)
     {
-        var ndjson = string.Join('\n', _files.Select(File.ReadAllText).Select(t => t.Trim())) + "\n";
         using var request = Request(HttpMethod.Post, "/api/saved_objects/_import?overwrite=true");
         using var form = new MultipartFormDataContent();
         var file = new StringContent(ndjson);

@@ -31,8 +31,8 @@ public sealed class ServiceProvisioner
             foreach (var (name, text) in _assets.ComponentTemplates)
             {
                 var body = AssetTemplate.Parse(text, $"component-templates/{name}.json");
-                await ApplyAsync(await BootstrapPlanner.HashedAsync(_client, "component template", name, $"/_component_template/{name}", body, ["_meta"],
-                    root => root?["component_templates"]?[0]?["component_template"], cancellationToken).ConfigureAwait(false), changed, cancellationToken).ConfigureAwait(false);
+                await ApplyAsync(await BootstrapPlanner.ComponentTemplateAsync(_client, name, body, cancellationToken).ConfigureAwait(false), changed, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             _componentsReady = true;
@@ -40,11 +40,11 @@ public sealed class ServiceProvisioner
 
         var objectName = BootstrapPlanner.ObjectName(service.Name);
         var policy = AssetTemplate.Render(_assets.RetentionPolicy, service, $"ilm/{ProvisioningAssets.RetentionPolicyFile}");
-        await ApplyAsync(await BootstrapPlanner.HashedAsync(_client, "ILM policy", objectName, $"/_ilm/policy/{objectName}", policy, ["policy", "_meta"],
-            root => root?[objectName]?["policy"], cancellationToken).ConfigureAwait(false), changed, cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(await BootstrapPlanner.PolicyAsync(_client, objectName, policy, cancellationToken).ConfigureAwait(false), changed, cancellationToken)
+            .ConfigureAwait(false);
         var template = AssetTemplate.Render(_assets.ServiceTemplate, service, $"index-templates/{ProvisioningAssets.ServiceTemplateFile}");
-        await ApplyAsync(await BootstrapPlanner.HashedAsync(_client, "index template", objectName, $"/_index_template/{objectName}", template, ["_meta"],
-            root => root?["index_templates"]?[0]?["index_template"], cancellationToken).ConfigureAwait(false), changed, cancellationToken).ConfigureAwait(false);
+        await ApplyAsync(await BootstrapPlanner.IndexTemplateAsync(_client, objectName, template, cancellationToken).ConfigureAwait(false), changed, cancellationToken)
+            .ConfigureAwait(false);
         foreach (var environment in service.Environments)
         {
             await RollOverForeignStreamAsync(DataStreamName.For(service.Name, environment), objectName, changed, cancellationToken).ConfigureAwait(false);

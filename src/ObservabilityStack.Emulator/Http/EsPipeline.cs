@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ObservabilityStack.Emulator.Faults;
 using ObservabilityStack.Emulator.Security;
 
@@ -56,9 +58,7 @@ internal sealed class EsPipeline(EsRouter router, FaultInjector faults, Security
         catch (Exception e)
         {
             // An emulator bug: the client gets Elasticsearch's error shape, the operator the stack trace.
-            var logger = http.RequestServices.GetService(typeof(Microsoft.Extensions.Logging.ILogger<EsPipeline>)) as Microsoft.Extensions.Logging.ILogger;
-            Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, e,
-                "Unexpected failure answering {Method} {Path}", http.Request.Method, path);
+            http.RequestServices.GetService<ILogger<EsPipeline>>()?.LogError(e, "Unexpected failure answering {Method} {Path}", http.Request.Method, path);
             await WriteErrorAsync(http, new EmulatorException(500, "exception", e.Message));
         }
     }
