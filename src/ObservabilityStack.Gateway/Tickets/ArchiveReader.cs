@@ -67,14 +67,25 @@ internal static class ArchiveReader
 
         file.Position = 0;
         await using var gzip = new GZipStream(file, CompressionMode.Decompress, leaveOpen: true);
+        var checkedGzip = new GzipCheckStream(gzip);
+        string format;
+        var entries = 1;
         if (IsTarHeader(head.AsSpan(0, headLength)))
         {
-            return ("tar.gz", await ReadTarAsync(gzip, limits, budget, onEntry, cancellationToken).ConfigureAwait(false));
+            format = "tar.gz";
+            entries = await ReadTarAsync(checkedGzip, limits, budget, onEntry, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            format = "gzip";
+            var inner = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^3] : fileName;
+            await onEntry(inner.Length == 0 ? "upload.log" : inner, new BudgetedStream(checkedGzip, budget), cancellationToken).ConfigureAwait(false);
         }
 
-        var inner = fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? fileName[..^3] : fileName;
-        await onEntry(inner.Length == 0 ? "upload.log" : inner, new BudgetedStream(gzip, budget), cancellationToken).ConfigureAwait(false);
-        return ("gzip", 1);
+        // Whatever follows (tar padding, or what a callback left unread) still counts against the budget and the checksum.
+        await new BudgetedStream(checkedGzip, budget).CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+        checkedGzip.Verify(file);
+        return (format, entries);
     }
 
     private static async Task<int> ReadTarAsync(Stream stream, TicketOptions limits, ExpansionBudget budget,
