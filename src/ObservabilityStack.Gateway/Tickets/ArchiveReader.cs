@@ -52,6 +52,11 @@ internal static class ArchiveReader
         {
             throw new TicketRefusal(400, "corrupt_archive", $"the archive is damaged or truncated ({ex.Message}); create it again and re-upload");
         }
+        catch (NotSupportedException ex)
+        {
+            throw new TicketRefusal(415, "unsupported_format",
+                $"the archive uses a feature the gateway cannot read ({ex.Message}); send a plain (deflate, unencrypted) zip or a .tar.gz");
+        }
     }
 
     private static async Task<(string, int)> ReadGzipAsync(FileStream file, string fileName, TicketOptions limits, ExpansionBudget budget,
@@ -114,6 +119,12 @@ internal static class ArchiveReader
     private static async Task<int> ReadZipAsync(FileStream file, TicketOptions limits, ExpansionBudget budget,
         Func<string, Stream, CancellationToken, Task> onEntry, CancellationToken cancellationToken)
     {
+        var declared = ZipDirectory.EntryCount(file) ?? throw new InvalidDataException("no zip end-of-central-directory record");
+        if (declared > limits.MaxEntries)
+        {
+            throw TooManyEntries(limits);
+        }
+
         await using var zip = await ZipArchive.CreateAsync(file, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken)
             .ConfigureAwait(false);
         if (zip.Entries.Count > limits.MaxEntries)

@@ -7,25 +7,20 @@ namespace ObservabilityStack.Gateway.Tickets;
 /// file can be checked against the gzip trailer. .NET's <c>GZipStream</c> ends quietly on a truncated file;
 /// this check is what turns a cut-off upload into a 400 instead of a silently shortened log.
 /// </summary>
-internal sealed class GzipCheckStream(Stream inner) : Stream
+internal sealed class GzipCheckStream(Stream inner) : ObservedReadStream(inner)
 {
     private static readonly uint[] s_table = BuildTable();
     private uint _crc = 0xFFFF_FFFF;
     private long _length;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => _length; set => throw new NotSupportedException(); }
-
     /// <summary>Throws <see cref="InvalidDataException"/> unless the file's last 8 bytes hold this CRC-32 and length (mod 2^32).</summary>
     public void Verify(FileStream file)
     {
+        if (file.Length < 18)
+        {
+            throw new InvalidDataException("the gzip file is shorter than a gzip header and trailer");
+        }
+
         Span<byte> trailer = stackalloc byte[8];
         file.Position = file.Length - 8;
         file.ReadExactly(trailer);
@@ -35,36 +30,7 @@ internal sealed class GzipCheckStream(Stream inner) : Stream
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override int Read(Span<byte> buffer)
-    {
-        var n = inner.Read(buffer);
-        Update(buffer[..n]);
-        return n;
-    }
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        var n = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-        Update(buffer.Span[..n]);
-        return n;
-    }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    private void Update(ReadOnlySpan<byte> data)
+    protected override void OnRead(ReadOnlySpan<byte> data)
     {
         var crc = _crc;
         foreach (var b in data)

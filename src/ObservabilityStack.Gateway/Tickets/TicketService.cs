@@ -21,6 +21,12 @@ internal sealed partial class TicketService : IDisposable
         _options = options;
         Root = Path.Combine(runtime.DataDirectory, "tickets");
         Store = new TicketStore(Path.Combine(runtime.DataDirectory, "tickets.json"), runtime.Logger);
+        // Uploads a crash interrupted before their 201: nobody was told they arrived.
+        var incoming = Path.Combine(Root, ".incoming");
+        if (Directory.Exists(incoming))
+        {
+            Directory.Delete(incoming, recursive: true);
+        }
     }
 
     /// <summary>Where archives are stored: one directory per ticket.</summary>

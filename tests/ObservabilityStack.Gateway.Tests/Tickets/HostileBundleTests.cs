@@ -34,6 +34,8 @@ public sealed class HostileBundleTests : IAsyncLifetime
         { "tar entry climbing out", "evil.tar.gz", 400, "path_traversal" },
         { "zip entry with an absolute path", "evil.zip", 400, "path_traversal" },
         { "truncated gzip", "cut.log.gz", 400, "corrupt_archive" },
+        { "gzip header alone", "stub.gz", 400, "corrupt_archive" },
+        { "more files than allowed", "many.zip", 413, "too_many_entries" },
         { "binary file", "image.png", 415, "unsupported_format" },
         { "larger than the upload limit", "big.log", 413, "upload_too_large" },
     };
@@ -48,6 +50,8 @@ public sealed class HostileBundleTests : IAsyncLifetime
             "evil.tar.gz" => Bundles.TarGz(("ok.log", Bundles.Text("fine")), ("../../etc/cron.d/evil", Bundles.Text("* * * * * root sh"))),
             "evil.zip" => Bundles.Zip(("ok.log", Bundles.Text("fine")), ("/etc/passwd", Bundles.Text("root:x:0:0"))),
             "cut.log.gz" => Bundles.Gzip(Bundles.Text([.. Enumerable.Range(0, 5000).Select(i => $"line {i} of a log cut short")]))[..2000],
+            "stub.gz" => [0x1F, 0x8B],
+            "many.zip" => Bundles.Zip([.. Enumerable.Range(0, 10_001).Select(i => ($"f{i}.log", Bundles.Text("x")))]),
             "image.png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52],
             _ => new byte[5 * 1024 * 1024],
         };
