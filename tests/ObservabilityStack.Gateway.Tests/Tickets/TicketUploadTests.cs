@@ -124,6 +124,24 @@ public sealed class TicketUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATicketsFileChangedBySomeoneElseIsReloadedWithoutARestart()
+    {
+        var created = await _gateway.CreateAsync("HD-10");
+        await _gateway.CreateAsync("HD-11");
+        var path = Path.Combine(_data, "tickets.json");
+        var file = JsonSerializer.Deserialize(await File.ReadAllTextAsync(path), ObservabilityStack.Gateway.Tickets.TicketJsonContext.Default.TicketFile)!;
+        file.Tickets.RemoveAll(t => t.Ticket == "HD-10");
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(file, ObservabilityStack.Gateway.Tickets.TicketJsonContext.Default.TicketFile));
+
+        _gateway.Tickets.Store.Reload();
+        var list = await _gateway.Admin.GetStringAsync("/v1/tickets");
+        list.ShouldNotContain("HD-10");
+        list.ShouldContain("HD-11");
+        using var upload = await _gateway.UploadAsync(created.Token, Bundles.Text("x"), "a.log");
+        upload.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task TheTicketStoreAndTheUploadsSurviveARestartOfTheGateway()
     {
         var created = await _gateway.CreateAsync("HD-5", maxUploads: 2);
