@@ -35,7 +35,7 @@ public sealed class AgentRunner : IDisposable
         _clock = clock ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _state = new AgentStateStore(options.StateFile);
-        _client = new GatewayClient(options.GatewayUrl, options.ApiKey, handler);
+        _client = new GatewayClient(options.GatewayUrl, options.ApiKey, handler, caCertificate: options.GatewayCaCertificate);
         _shipper = new BatchShipper(_client, new DeadLetterFile(options.DeadLetterFile), Metrics, options.RetryDelay, options.MaxRetryDelay, _clock, _logger);
         _commands = new PeriodicCommandRunner(options.Commands, SpoolDirectory, Metrics, _clock, _logger);
     }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using ObservabilityStack.Elasticsearch.Transport;
 using ObservabilityStack.Gateway.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Gateway.Tests.Auth;
 
@@ -11,57 +11,35 @@ namespace ObservabilityStack.Gateway.Tests.Auth;
 public sealed class HttpsTests
 {
     [Fact]
-    public async Task TheGatewayServesHttpsFromPemFilesAndAcceptsLogsOverIt()
+    public async Task TheGatewayServesHttpsFromPemFilesToClientsThatTrustItsCa()
     {
         var directory = Path.Combine(Path.GetTempPath(), "obs-gw-tls-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        using var certificate = SelfSigned("localhost");
-        var certFile = Path.Combine(directory, "gateway.crt");
-        var keyFile = Path.Combine(directory, "gateway.key");
-        await File.WriteAllTextAsync(certFile, certificate.ExportCertificatePem());
-        using (var key = certificate.GetRSAPrivateKey()!)
-        {
-            await File.WriteAllTextAsync(keyFile, key.ExportPkcs8PrivateKeyPem());
-        }
+        using var ca = TestCertificates.CreateCa("obs test CA");
+        using var server = TestCertificates.CreateServer(ca);
+        var (certificateFile, keyFile) = TestCertificates.WritePemPair(server, directory);
+        var caFile = TestCertificates.WritePem(ca);
 
         await using var gateway = await TestGateway.StartAsync(o =>
         {
             o.Urls = "https://127.0.0.1:0";
-            o.ConfigOverrides["Kestrel:Certificates:Default:Path"] = certFile;
+            o.ConfigOverrides["Kestrel:Certificates:Default:Path"] = certificateFile;
             o.ConfigOverrides["Kestrel:Certificates:Default:KeyPath"] = keyFile;
         }, directory: directory);
 
         gateway.Host.Url.Scheme.ShouldBe("https");
-        X509Certificate2? presented = null;
-        using var handler = new HttpClientHandler
-        {
-            // Trust exactly the certificate the gateway was given, and remember what it presented.
-            ServerCertificateCustomValidationCallback = (_, cert, _, _) =>
-            {
-                presented = cert is null ? null : X509CertificateLoader.LoadCertificate(cert.RawData);
-                return cert?.Thumbprint == certificate.Thumbprint;
-            },
-        };
-        using var https = new HttpClient(handler) { BaseAddress = gateway.Host.Url };
-        https.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", gateway.Key);
-
-        using var answer = await https.PostAsync("/v1/logs", new StringContent("""{"message":"over tls","log":{"level":"info"}}""", Encoding.UTF8, "application/json"));
-
+        using var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = CertificateValidation.Create(caFile);
+        using var trusting = new HttpClient(handler) { BaseAddress = gateway.Host.Url };
+        trusting.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", gateway.Key);
+        using var answer = await trusting.PostAsync("/v1/logs", new StringContent("""{"message":"over tls","log":{"level":"info"}}""", Encoding.UTF8, "application/json"));
         answer.StatusCode.ShouldBe(HttpStatusCode.Accepted, await answer.Content.ReadAsStringAsync());
-        presented.ShouldNotBeNull().Thumbprint.ShouldBe(certificate.Thumbprint);
+
+        // A client that trusts only the system store refuses the private CA; plain HTTP gets no answer.
+        using var untrusting = new HttpClient { BaseAddress = gateway.Host.Url };
+        await Should.ThrowAsync<HttpRequestException>(() => untrusting.GetAsync("/health/live"));
         using var plain = new HttpClient { BaseAddress = new Uri(gateway.Host.Url.ToString().Replace("https://", "http://", StringComparison.Ordinal)) };
         await Should.ThrowAsync<HttpRequestException>(() => plain.GetAsync("/health/live"));
-    }
-
-    private static X509Certificate2 SelfSigned(string name)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={name}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName(name);
-        san.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(san.Build());
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        File.Delete(caFile);
     }
 }
