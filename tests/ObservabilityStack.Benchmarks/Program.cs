@@ -8,14 +8,27 @@ if (args.Length >= 2 && args[0] == "load")
         .Where(t => typeof(ILoadRun).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
         .Select(t => (ILoadRun)Activator.CreateInstance(t)!)
         .ToDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+    using var cts = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+    if (args[1] == "all")
+    {
+        // Every user-facing run in turn with its defaults ("gateway-host" is the spawned half of "gateway").
+        var worst = 0;
+        foreach (var name in runs.Keys.Where(n => !n.EndsWith("-host", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            Console.WriteLine($"== load {name}");
+            worst = Math.Max(worst, await runs[name].RunAsync([], cts.Token));
+        }
+
+        return worst;
+    }
+
     if (!runs.TryGetValue(args[1], out var run))
     {
-        Console.Error.WriteLine($"Unknown load run '{args[1]}'. Known: {string.Join(", ", runs.Keys.Order())}");
+        Console.Error.WriteLine($"Unknown load run '{args[1]}'. Known: {string.Join(", ", runs.Keys.Order())}, all");
         return 2;
     }
 
-    using var cts = new CancellationTokenSource();
-    Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
     return await run.RunAsync(args[2..], cts.Token);
 }
 

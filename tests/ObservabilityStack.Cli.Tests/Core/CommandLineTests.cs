@@ -77,6 +77,22 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void BenchOffersExactlyTheLoadRunsTheBenchmarkProjectHas()
+    {
+        var root = ObservabilityStack.Cli.Features.RepositoryLocator.FindAbove(ObservabilityStack.Cli.Features.RepositoryLocator.Marker, AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("tests run inside the repository");
+        var declared = Directory.GetFiles(Path.Combine(root, "tests", "ObservabilityStack.Benchmarks"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(f), "public string Name => \"([a-z-]+)\";"))
+            .Select(m => m.Groups[1].Value)
+            .Where(n => !n.EndsWith("-host", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        declared.ShouldNotBeEmpty();
+        ObservabilityStack.Cli.Commands.Bench.RunCommand.Names.Where(n => n != "all").Order(StringComparer.Ordinal).ShouldBe(declared);
+    }
+
+    [Fact]
     public async Task BenchRejectsUnknownRunNames()
     {
         var cli = new CliHarness();

@@ -12,7 +12,7 @@ namespace ObservabilityStack.Cli.Commands.Bench;
 internal sealed class RunCommand : CommandDefinition
 {
     /// <summary>Load runs that exist (see tests/ObservabilityStack.Benchmarks/LoadRuns).</summary>
-    public static readonly string[] Names = ["gateway", "sink", "alerts", "emulator", "all"];
+    public static readonly string[] Names = ["gateway", "gateway-delivery", "sink", "alerts", "emulator", "tickets", "all"];
 
     private readonly Argument<string> _name;
     private readonly Option<bool> _dryRun;
@@ -21,7 +21,7 @@ internal sealed class RunCommand : CommandDefinition
     public RunCommand(CliEnvironment environment)
         : base(environment, "bench", "Run a load benchmark in Release and print its figures.")
     {
-        _name = AddArgument(new Argument<string>("NAME") { Description = "Which load run: gateway, sink, alerts, emulator or all." });
+        _name = AddArgument(new Argument<string>("NAME") { Description = "Which load run: gateway, gateway-delivery, sink, alerts, emulator, tickets, or all of them in turn." });
         _name.AcceptOnlyFromAmong(Names);
         _dryRun = Add(new Option<bool>("--dry-run") { Description = "Print the dotnet command instead of running it." });
     }
