@@ -42,10 +42,11 @@ internal sealed class DocumentTable
     public int RunCount => _runs.Length;
 
     /// <summary>
-    /// Documents with timestamp in [from, to] (inclusive) in index order; all documents (those without a
-    /// timestamp last) when both bounds are null.
+    /// Documents with timestamp in [from, to] (inclusive) in index order, each with its run and position there
+    /// (null run for documents without a timestamp); all documents (those without a timestamp last) when both
+    /// bounds are null.
     /// </summary>
-    public IEnumerable<StoredDocument> Range(long? from, long? to)
+    public IEnumerable<RunPosition> Range(long? from, long? to)
     {
         var slices = new List<(TimeRun Run, int Start, int End)>(_runs.Length);
         foreach (var run in _runs)
@@ -58,7 +59,7 @@ internal sealed class DocumentTable
         }
 
         var timed = slices.Count == 1 ? Single(slices[0]) : Disjoint(slices) ? slices.SelectMany(Single) : Merged(slices);
-        return from is null && to is null ? timed.Concat(_untimed) : timed;
+        return from is null && to is null ? timed.Concat(_untimed.Select(d => new RunPosition(d, null, 0))) : timed;
     }
 
     /// <summary>A new table with <paramref name="added"/> merged in and <paramref name="removed"/> taken out.</summary>
@@ -99,11 +100,11 @@ internal sealed class DocumentTable
         return new DocumentTable([.. runs], [.. untimed]);
     }
 
-    private static IEnumerable<StoredDocument> Single((TimeRun Run, int Start, int End) slice)
+    private static IEnumerable<RunPosition> Single((TimeRun Run, int Start, int End) slice)
     {
         for (var i = slice.Start; i < slice.End; i++)
         {
-            yield return slice.Run.Docs[i];
+            yield return new RunPosition(slice.Run.Docs[i], slice.Run, i);
         }
     }
 
@@ -123,7 +124,7 @@ internal sealed class DocumentTable
     }
 
     /// <summary>A k-way merge of the runs' slices (k is small: runs of log data rarely overlap in time).</summary>
-    private static IEnumerable<StoredDocument> Merged(List<(TimeRun Run, int Start, int End)> slices)
+    private static IEnumerable<RunPosition> Merged(List<(TimeRun Run, int Start, int End)> slices)
     {
         var positions = slices.Select(s => s.Start).ToArray();
         while (true)
@@ -143,7 +144,8 @@ internal sealed class DocumentTable
                 yield break;
             }
 
-            yield return slices[best].Run.Docs[positions[best]++];
+            var position = positions[best]++;
+            yield return new RunPosition(slices[best].Run.Docs[position], slices[best].Run, position);
         }
     }
 }
