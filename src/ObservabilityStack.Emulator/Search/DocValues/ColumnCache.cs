@@ -11,12 +11,12 @@ internal sealed class ColumnCache<T>
     private ColumnSpec? _spec;
     private T? _column;
 
-    /// <summary>The column of <paramref name="spec"/> in <paramref name="run"/>.</summary>
-    public T Get(RunColumns run, ColumnSpec spec)
+    /// <summary>The column of <paramref name="spec"/> in <paramref name="run"/> (built with <paramref name="alongside"/> when missing).</summary>
+    public T Get(RunColumns run, ColumnSpec spec, IReadOnlyList<ColumnSpec> alongside)
     {
         if (!ReferenceEquals(run, _run) || !ReferenceEquals(spec, _spec))
         {
-            _column = (T)run.Get(spec);
+            _column = (T)run.Get(spec, alongside);
             _run = run;
             _spec = spec;
         }

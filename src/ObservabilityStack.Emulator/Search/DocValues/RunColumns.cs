@@ -13,14 +13,20 @@ internal sealed class RunColumns(IRunSource run)
     private readonly Lock _build = new();
     private volatile Dictionary<string, DocColumn> _columns = new(StringComparer.Ordinal);
 
+    /// <summary>How many times the run's documents were parsed to build columns.</summary>
+    public int BuildPasses { get; private set; }
+
     /// <summary>How many columns are built.</summary>
     public int Count => _columns.Count;
 
     /// <summary>Approximate heap bytes of the built columns.</summary>
     public long MemoryBytes => _columns.Values.Sum(c => c.MemoryBytes);
 
-    /// <summary>The column for <paramref name="spec"/>, built (with other recently wanted ones) when missing.</summary>
-    public DocColumn Get(ColumnSpec spec)
+    /// <summary>
+    /// The column for <paramref name="spec"/>; when missing it is built in one pass with the request's other columns
+    /// (<paramref name="alongside"/>) and the ones other searches wanted lately.
+    /// </summary>
+    public DocColumn Get(ColumnSpec spec, IReadOnlyList<ColumnSpec> alongside)
     {
         ColumnDemand.Note(spec);
         if (_columns.TryGetValue(spec.Key, out var column))
@@ -35,17 +41,17 @@ internal sealed class RunColumns(IRunSource run)
                 return column;
             }
 
-            var wanted = new List<ColumnSpec> { spec };
-            foreach (var other in ColumnDemand.Recent())
+            var wanted = new Dictionary<string, ColumnSpec>(StringComparer.Ordinal) { [spec.Key] = spec };
+            foreach (var other in alongside.Concat(ColumnDemand.Recent()))
             {
-                if (other.Key != spec.Key && !_columns.ContainsKey(other.Key) && wanted.Count < ColumnDemand.MaxSpecs)
+                if (!_columns.ContainsKey(other.Key) && wanted.Count < ColumnDemand.MaxSpecs)
                 {
-                    wanted.Add(other);
+                    wanted.TryAdd(other.Key, other);
                 }
             }
 
             var next = new Dictionary<string, DocColumn>(_columns, StringComparer.Ordinal);
-            foreach (var builder in Build(wanted))
+            foreach (var builder in Build([.. wanted.Values]))
             {
                 next[builder.Spec.Key] = builder.Build();
             }
@@ -58,6 +64,7 @@ internal sealed class RunColumns(IRunSource run)
     /// <summary>Parses each document once and feeds every builder, grouped by path so each path is walked once.</summary>
     private List<ColumnBuilder> Build(List<ColumnSpec> wanted)
     {
+        BuildPasses++;
         var length = run.Length;
         var builders = wanted.Select(s => s.NewBuilder(length)).ToList();
         var groups = builders.GroupBy(b => b.Spec.SourcePath, StringComparer.Ordinal)
