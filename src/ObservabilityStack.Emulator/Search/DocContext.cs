@@ -16,7 +16,7 @@ internal sealed class DocContext
     public int DocIndex { get; set; }
 
     /// <summary>The columns the request reads in the current shard, built together when a run lacks one.</summary>
-    public IReadOnlyList<DocValues.ColumnSpec> Columns { get; set; } = [];
+    public DocValues.ColumnPlan Columns { get; set; } = DocValues.ColumnPlan.None;
 
     /// <summary>The query score of the current document (for top_hits).</summary>
     public double Score { get; set; }

@@ -1,8 +1,8 @@
 namespace ObservabilityStack.Emulator.Search.DocValues;
 
 /// <summary>
-/// A field reader's last column: documents arrive run by run, so looking the column up only when the run (or the
-/// field's resolution) changes keeps the per-document read to two reference comparisons.
+/// A field reader's last column: documents arrive run by run and block by block, so looking the column up only when
+/// the block, run or field's resolution changes keeps the per-document read to a few comparisons.
 /// </summary>
 internal sealed class ColumnCache<T>
     where T : DocColumn
@@ -11,12 +11,12 @@ internal sealed class ColumnCache<T>
     private ColumnSpec? _spec;
     private T? _column;
 
-    /// <summary>The column of <paramref name="spec"/> in <paramref name="run"/> (built with <paramref name="alongside"/> when missing).</summary>
-    public T Get(RunColumns run, ColumnSpec spec, IReadOnlyList<ColumnSpec> alongside)
+    /// <summary>The column of <paramref name="spec"/> holding run position <paramref name="position"/> (built with <paramref name="alongside"/> when missing).</summary>
+    public T Get(RunColumns run, int position, ColumnSpec spec, ColumnPlan alongside)
     {
-        if (!ReferenceEquals(run, _run) || !ReferenceEquals(spec, _spec))
+        if (!ReferenceEquals(run, _run) || !ReferenceEquals(spec, _spec) || !_column!.Covers(position))
         {
-            _column = (T)run.Get(spec, alongside);
+            _column = (T)run.Get(position, spec, alongside);
             _run = run;
             _spec = spec;
         }

@@ -35,11 +35,11 @@ internal sealed class ColumnSpec
         _ => $"n|{field.Kind}|{field.Format.Pattern}|{field.Accessor.Path}",
     });
 
-    /// <summary>A builder for this column over <paramref name="length"/> documents.</summary>
-    public ColumnBuilder NewBuilder(int length) => Type switch
+    /// <summary>A builder for this column over the block of <paramref name="length"/> documents from <paramref name="start"/>.</summary>
+    public ColumnBuilder NewBuilder(int start, int length) => Type switch
     {
-        ColumnType.Exists => new ExistsColumnBuilder(this, length),
-        ColumnType.Keyword => new KeywordColumnBuilder(this, length),
-        _ => new NumberColumnBuilder(this, length),
+        ColumnType.Exists => new ExistsColumnBuilder(this, start, length),
+        ColumnType.Keyword => new KeywordColumnBuilder(this, start, length),
+        _ => new NumberColumnBuilder(this, start, length),
     };
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace ObservabilityStack.Emulator.Search.DocValues;
 
 /// <summary>Builds an <see cref="ExistsColumn"/>: any element collected means the field exists, as in the source path.</summary>
-internal sealed class ExistsColumnBuilder(ColumnSpec spec, int length) : ColumnBuilder(spec)
+internal sealed class ExistsColumnBuilder(ColumnSpec spec, int start, int length) : ColumnBuilder(spec)
 {
     private readonly ulong[] _bits = Bits.For(length);
     private bool _any;
@@ -19,5 +19,5 @@ internal sealed class ExistsColumnBuilder(ColumnSpec spec, int length) : ColumnB
     }
 
     /// <inheritdoc/>
-    public override DocColumn Build() => new ExistsColumn(_any ? _bits : null);
+    public override DocColumn Build() => new ExistsColumn(start, length, _any ? _bits : null);
 }

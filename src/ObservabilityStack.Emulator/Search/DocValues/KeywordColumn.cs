@@ -15,7 +15,8 @@ internal sealed class KeywordColumn : DocColumn
     private readonly int[]? _ordinals;
     private readonly Dictionary<int, int[]>? _multi;
 
-    public KeywordColumn(string[] terms, int[]? ordinals, Dictionary<int, int[]>? multi)
+    public KeywordColumn(int start, int length, string[] terms, int[]? ordinals, Dictionary<int, int[]>? multi)
+        : base(start, length)
     {
         Terms = terms;
         _ordinals = ordinals;
@@ -40,13 +41,13 @@ internal sealed class KeywordColumn : DocColumn
         }
     }
 
-    /// <summary>The ordinal of the document's single value, <see cref="Missing"/> or <see cref="Multiple"/>.</summary>
-    public int OrdinalAt(int position) => _ordinals is null ? Missing : _ordinals[position];
+    /// <summary>The ordinal of the single value of the document at a run position, <see cref="Missing"/> or <see cref="Multiple"/>.</summary>
+    public int OrdinalAt(int position) => _ordinals is null ? Missing : _ordinals[position - Start];
 
     /// <summary>The ordinals of a document with <see cref="Multiple"/> values, in source order.</summary>
-    public int[] OrdinalsAt(int position) => _multi![position];
+    public int[] OrdinalsAt(int position) => _multi![position - Start];
 
-    /// <summary>Adds the document's values in source order.</summary>
+    /// <summary>Adds the values of the document at run position <paramref name="position"/> in source order.</summary>
     public void AddStrings(int position, List<string> output)
     {
         var ordinal = OrdinalAt(position);
@@ -56,7 +57,7 @@ internal sealed class KeywordColumn : DocColumn
         }
         else if (ordinal == Multiple)
         {
-            foreach (var each in _multi![position])
+            foreach (var each in OrdinalsAt(position))
             {
                 output.Add(Terms[each]);
             }

@@ -4,7 +4,7 @@ using ObservabilityStack.Emulator.Search.Fields;
 namespace ObservabilityStack.Emulator.Search.DocValues;
 
 /// <summary>Builds a <see cref="KeywordColumn"/>: ordinals in first-seen order, renumbered to string order at the end.</summary>
-internal sealed class KeywordColumnBuilder(ColumnSpec spec, int length) : ColumnBuilder(spec)
+internal sealed class KeywordColumnBuilder(ColumnSpec spec, int start, int length) : ColumnBuilder(spec)
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
@@ -43,7 +43,7 @@ internal sealed class KeywordColumnBuilder(ColumnSpec spec, int length) : Column
     {
         if (_terms.Count == 0)
         {
-            return new KeywordColumn([], null, null);
+            return new KeywordColumn(start, length, [], null, null);
         }
 
         var sorted = _terms.ToArray();
@@ -76,7 +76,7 @@ internal sealed class KeywordColumnBuilder(ColumnSpec spec, int length) : Column
             }
         }
 
-        return new KeywordColumn(sorted, _ordinals, _multi.Count > 0 ? _multi : null);
+        return new KeywordColumn(start, length, sorted, _ordinals, _multi.Count > 0 ? _multi : null);
     }
 
     private int IdOf(string value)

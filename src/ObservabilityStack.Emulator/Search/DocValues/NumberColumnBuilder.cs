@@ -4,7 +4,7 @@ using ObservabilityStack.Emulator.Search.Fields;
 namespace ObservabilityStack.Emulator.Search.DocValues;
 
 /// <summary>Builds a <see cref="NumberColumn"/> with the field's own conversion (<see cref="ResolvedField.TryNumber"/>).</summary>
-internal sealed class NumberColumnBuilder(ColumnSpec spec, int length) : ColumnBuilder(spec)
+internal sealed class NumberColumnBuilder(ColumnSpec spec, int start, int length) : ColumnBuilder(spec)
 {
     private readonly double[] _first = new double[length];
     private readonly ulong[] _present = Bits.For(length);
@@ -32,5 +32,5 @@ internal sealed class NumberColumnBuilder(ColumnSpec spec, int length) : ColumnB
     }
 
     /// <inheritdoc/>
-    public override DocColumn Build() => _any ? new NumberColumn(_first, _present, _multi.Count > 0 ? _multi : null) : new NumberColumn(null, null, null);
+    public override DocColumn Build() => _any ? new NumberColumn(start, length, _first, _present, _multi.Count > 0 ? _multi : null) : new NumberColumn(start, length, null, null, null);
 }

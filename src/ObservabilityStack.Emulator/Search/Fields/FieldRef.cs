@@ -55,7 +55,7 @@ internal sealed class FieldRef
     {
         "_id" or "_index" => true,
         _ => doc.Doc.Columns is { } run
-            ? _exists.Get(run, Resolve(doc).ExistsColumn, doc.Columns).Has(doc.Doc.Position)
+            ? _exists.Get(run, doc.Doc.Position, Resolve(doc).ExistsColumn, doc.Columns).Has(doc.Doc.Position)
             : Elements(doc).Count > 0,
     };
 
@@ -74,7 +74,7 @@ internal sealed class FieldRef
 
         if (doc.Doc.Columns is { } run)
         {
-            _keywords.Get(run, Resolve(doc).KeywordColumn, doc.Columns).AddStrings(doc.Doc.Position, output);
+            _keywords.Get(run, doc.Doc.Position, Resolve(doc).KeywordColumn, doc.Columns).AddStrings(doc.Doc.Position, output);
             return;
         }
 
@@ -84,7 +84,7 @@ internal sealed class FieldRef
     /// <summary>The run's keyword column for this field, or null when the document is in no run.</summary>
     public KeywordColumn? KeywordColumnOf(DocContext doc) =>
         doc.Doc.Columns is { } run && Path is not ("_id" or "_index")
-            ? _keywords.Get(run, Resolve(doc).KeywordColumn, doc.Columns)
+            ? _keywords.Get(run, doc.Doc.Position, Resolve(doc).KeywordColumn, doc.Columns)
             : null;
 
     /// <summary>Adds the field's values as numbers (dates as epoch millis, booleans as 1/0).</summary>
@@ -101,7 +101,7 @@ internal sealed class FieldRef
 
         if (doc.Doc.Columns is { } run)
         {
-            _numbers.Get(run, field.NumberColumn, doc.Columns).AddNumbers(doc.Doc.Position, output);
+            _numbers.Get(run, doc.Doc.Position, field.NumberColumn, doc.Columns).AddNumbers(doc.Doc.Position, output);
             return;
         }
 

@@ -20,7 +20,7 @@ public sealed class ColumnBuilderTests
     [Fact]
     public void KeywordOrdinalsFollowStringOrderAndMultiValuedDocumentsKeepTheirSourceOrder()
     {
-        var column = (KeywordColumn)new RunColumns(new Run(Sources)).Get(Spec("f").KeywordColumn, []);
+        var column = (KeywordColumn)new RunColumns(new Run(Sources)).Get(0, Spec("f").KeywordColumn, ColumnPlan.None);
 
         column.Terms.ShouldBe(["12.50", "a", "b", "c"]);
         column.OrdinalAt(0).ShouldBe(2);
@@ -39,8 +39,8 @@ public sealed class ColumnBuilderTests
     public void ExistsCountsObjectsButNotNullsAndNumbersSkipWhatDoesNotParse()
     {
         var columns = new RunColumns(new Run(Sources));
-        var exists = (ExistsColumn)columns.Get(Spec("f").ExistsColumn, []);
-        var numbers = (NumberColumn)columns.Get(Spec("f", """{"f":{"type":"double"}}""").NumberColumn, []);
+        var exists = (ExistsColumn)columns.Get(0, Spec("f").ExistsColumn, ColumnPlan.None);
+        var numbers = (NumberColumn)columns.Get(0, Spec("f", """{"f":{"type":"double"}}""").NumberColumn, ColumnPlan.None);
 
         Enumerable.Range(0, Sources.Length).Select(exists.Has).ShouldBe([true, true, false, true, true, false]);
         var values = new List<double>();
@@ -57,8 +57,8 @@ public sealed class ColumnBuilderTests
     {
         var columns = new RunColumns(new Run(Sources));
 
-        var keyword = (KeywordColumn)columns.Get(Spec("absent").KeywordColumn, []);
-        var number = (NumberColumn)columns.Get(Spec("absent", """{"absent":{"type":"long"}}""").NumberColumn, []);
+        var keyword = (KeywordColumn)columns.Get(0, Spec("absent").KeywordColumn, ColumnPlan.None);
+        var number = (NumberColumn)columns.Get(0, Spec("absent", """{"absent":{"type":"long"}}""").NumberColumn, ColumnPlan.None);
 
         keyword.Terms.ShouldBeEmpty();
         keyword.MemoryBytes.ShouldBeLessThan(100);

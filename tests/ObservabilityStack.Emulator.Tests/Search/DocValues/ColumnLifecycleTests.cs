@@ -71,6 +71,23 @@ public sealed class ColumnLifecycleTests
     }
 
     [Fact]
+    public void AWindowQueryBuildsColumnsOnlyForTheBlocksOfItsWindow()
+    {
+        // One run of 20,000 documents a second apart: three blocks, the window [13:30, 13:46:40] (seconds 9,000 to 10,000) lies in the second.
+        var index = new ColumnIndex().AddRun(Enumerable.Range(0, 20_000).Select(i => ColumnIndex.Tricky[i % ColumnIndex.Tricky.Length]));
+        var columns = index.Index.Table.Range(null, null).First().Run!.Columns;
+
+        index.Same("""
+            {"size":0,"query":{"range":{"@timestamp":{"gte":"2024-05-01T13:30:00Z","lte":"2024-05-01T13:46:40Z"}}},
+             "aggs":{"t":{"terms":{"field":"tag"}},"c":{"stats":{"field":"code"}}}}
+            """);
+        columns.BuildPasses.ShouldBe(1);
+
+        index.Same(Aggs);
+        columns.BuildPasses.ShouldBe(3);
+    }
+
+    [Fact]
     public void ManyRefreshesWithColumnsInUseLoseNoDocument()
     {
         var index = new ColumnIndex();
