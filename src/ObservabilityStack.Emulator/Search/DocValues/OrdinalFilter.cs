@@ -5,13 +5,23 @@ namespace ObservabilityStack.Emulator.Search.DocValues;
 /// answers a single-valued document with an array lookup. Dictionaries larger than <see cref="MaxTerms"/> are
 /// left to the per-document path so a high-cardinality field does not cost a large array per run and query.
 /// </summary>
-internal sealed class OrdinalFilter(Func<string, bool> accepts)
+internal sealed class OrdinalFilter
 {
     /// <summary>Largest dictionary the filter precomputes.</summary>
     public const int MaxTerms = 65_536;
 
-    private KeywordColumn? _column;
-    private bool[]? _accepted;
+    private readonly PerColumn<bool[]> _accepted;
+
+    public OrdinalFilter(Func<string, bool> accepts) => _accepted = new PerColumn<bool[]>(column =>
+    {
+        var accepted = new bool[column.Terms.Length];
+        for (var i = 0; i < accepted.Length; i++)
+        {
+            accepted[i] = accepts(column.Terms[i]);
+        }
+
+        return accepted;
+    });
 
     /// <summary>
     /// Whether the document at <paramref name="position"/> has a value the predicate accepts; null when the document
@@ -30,17 +40,6 @@ internal sealed class OrdinalFilter(Func<string, bool> accepts)
             return null;
         }
 
-        if (!ReferenceEquals(column, _column))
-        {
-            _accepted = new bool[column.Terms.Length];
-            for (var i = 0; i < _accepted.Length; i++)
-            {
-                _accepted[i] = accepts(column.Terms[i]);
-            }
-
-            _column = column;
-        }
-
-        return _accepted![ordinal];
+        return _accepted.For(column)[ordinal];
     }
 }

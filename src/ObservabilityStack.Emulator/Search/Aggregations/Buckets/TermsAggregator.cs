@@ -18,8 +18,7 @@ internal sealed class TermsAggregator : Aggregator
     // The buckets of the current run's dictionary by ordinal (Rejected when include/exclude refuses the term), so a
     // single-valued document costs an array lookup instead of hashing its string.
     private static readonly Bucket Rejected = new(0, null, AggregatorSet.Empty);
-    private KeywordColumn? _ordinalsOf;
-    private Bucket?[] _byOrdinal = [];
+    private readonly PerColumn<Bucket?[]> _byOrdinal = new(column => new Bucket?[column.Terms.Length]);
 
     public TermsAggregator(AggregationDefinition definition)
         : this(new TermsSettings(definition))
@@ -103,19 +102,14 @@ internal sealed class TermsAggregator : Aggregator
             return false;
         }
 
-        if (!ReferenceEquals(column, _ordinalsOf))
-        {
-            _byOrdinal = new Bucket?[column.Terms.Length];
-            _ordinalsOf = column;
-        }
-
-        var bucket = _byOrdinal[ordinal];
+        var byOrdinal = _byOrdinal.For(column);
+        var bucket = byOrdinal[ordinal];
         if (bucket is null)
         {
             var value = column.Terms[ordinal];
             bucket = !_settings.Filter.Accepts(value) ? Rejected
                 : _strings.TryGetValue(value, out var known) ? known : _strings[value] = NewBucket(0, value);
-            _byOrdinal[ordinal] = bucket;
+            byOrdinal[ordinal] = bucket;
         }
 
         if (!ReferenceEquals(bucket, Rejected))
