@@ -35,7 +35,7 @@ public sealed class AgentRunner : IDisposable
         _clock = clock ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _state = new AgentStateStore(options.StateFile);
-        _client = new GatewayClient(options.GatewayUrl, options.ApiKey, handler);
+        _client = new GatewayClient(options.GatewayUrl, options.ApiKey, handler, caCertificate: options.GatewayCaCertificate);
         _shipper = new BatchShipper(_client, new DeadLetterFile(options.DeadLetterFile), Metrics, options.RetryDelay, options.MaxRetryDelay, _clock, _logger);
         _commands = new PeriodicCommandRunner(options.Commands, SpoolDirectory, Metrics, _clock, _logger);
     }
@@ -76,7 +76,9 @@ public sealed class AgentRunner : IDisposable
     /// <summary>Reads what is available, ships it, saves positions. Returns the number of events shipped.</summary>
     internal async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
-        Discover();
+        // Rotation is checked on the discovery cadence: comparing an idle file's identity opens it and hashes
+        // its head, which is wasted work on every poll of a quiet file.
+        var discovered = Discover();
         var batch = new List<(PendingEvent Event, string Fingerprint)>();
         foreach (var (fingerprint, (tail, joiner)) in _tails.ToList())
         {
@@ -96,7 +98,7 @@ public sealed class AgentRunner : IDisposable
                 events.Add(held);
             }
 
-            if (tail.AtEnd && lines.Count == 0 && tail.WasReplaced())
+            if (discovered && tail.AtEnd && lines.Count == 0 && tail.WasReplaced())
             {
                 // Rotated away and read to the end: nothing more will come from this handle.
                 if (tail.TakeUnterminated(_options.MaxLineBytes) is { } last)
@@ -143,12 +145,13 @@ public sealed class AgentRunner : IDisposable
         return new PendingEvent(line, EventWriter.Write(parsed, line, _options.Source, _options.Environment, label));
     }
 
-    private void Discover()
+    /// <summary>Looks for new and rotated files at most every <see cref="DiscoveryInterval"/>; true when it looked.</summary>
+    private bool Discover()
     {
         var now = _clock.GetUtcNow();
         if (now - _lastDiscovery < DiscoveryInterval && _tails.Count > 0)
         {
-            return;
+            return false;
         }
 
         _lastDiscovery = now;
@@ -172,6 +175,8 @@ public sealed class AgentRunner : IDisposable
             _tails[fingerprint] = (new FileTail(path, fingerprint, _state.OffsetOf(fingerprint), label), new MultilineJoiner(_options.JoinIndentedLines && label is null));
             _logger.LogInformation("Following {Path} from byte {Offset}", path, _state.OffsetOf(fingerprint));
         }
+
+        return true;
     }
 
     // A file that was part-read and then rotated while the agent was stopped: its saved position names a

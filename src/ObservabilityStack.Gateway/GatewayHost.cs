@@ -42,6 +42,8 @@ public sealed class GatewayHost : IAsyncDisposable
 
         builder.Configuration.AddInMemoryCollection(options.ConfigOverrides);
         builder.WebHost.UseUrls(builder.Configuration["Gateway:Urls"] ?? options.Urls);
+        // The slim builder leaves HTTPS out: without this, an https:// URL or a Kestrel certificate setting fails at start.
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.AddServerHeader = false;

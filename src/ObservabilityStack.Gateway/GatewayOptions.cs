@@ -56,6 +56,9 @@ public sealed class GatewayOptions
     /// <summary>First-seen services: provisioned (default), refused, or left alone.</summary>
     public ProvisioningOptions Provisioning { get; set; } = new();
 
+    /// <summary>Support-bundle uploads per ticket (<c>/v1/tickets</c>): limits and target stream.</summary>
+    public Tickets.TicketOptions Tickets { get; set; } = new();
+
     /// <summary>Exposes the <c>/v1/baseline</c> endpoint that only tokenizes bodies (for the load run). Default false.</summary>
     public bool EnableBaselineEndpoint { get; set; }
 
@@ -81,6 +84,7 @@ public sealed class GatewayOptions
         target.Wal = Wal;
         target.Delivery = Delivery;
         target.Provisioning = Provisioning;
+        target.Tickets = Tickets;
         target.EnableBaselineEndpoint = EnableBaselineEndpoint;
         target.Clock = Clock;
         target.LogToConsole = LogToConsole;

@@ -43,15 +43,17 @@ public static class GatewayServiceExtensions
         });
         builder.Services.AddSingleton<StreamProvisioning>();
         builder.Services.AddHostedService<BulkForwarder>();
+        builder.Services.AddSingleton<Tickets.TicketService>();
         return builder;
     }
 
-    /// <summary>Maps the intake, bulk, root, health and metrics endpoints.</summary>
+    /// <summary>Maps the intake, bulk, tickets, root, health and metrics endpoints.</summary>
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder routes)
     {
         IntakeApi.Map(routes);
         BulkApi.Map(routes);
         OperationsApi.Map(routes);
+        Tickets.TicketsApi.Map(routes);
         if (routes.ServiceProvider.GetRequiredService<IOptionsMonitor<GatewayOptions>>().CurrentValue.EnableBaselineEndpoint)
         {
             BaselineApi.Map(routes);

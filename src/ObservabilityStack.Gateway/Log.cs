@@ -46,4 +46,7 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Warning, "Provisioning for a first-seen data stream failed: {Reason}; retrying in {DelayMs} ms")]
     public static partial void ProvisioningRetry(ILogger logger, string reason, int delayMs);
+
+    [LoggerMessage(15, LogLevel.Error, "Write-ahead log fsync failed; the appends waiting for it are refused (no 202)")]
+    public static partial void FsyncFailed(ILogger logger, Exception exception);
 }

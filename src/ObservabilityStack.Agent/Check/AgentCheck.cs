@@ -71,7 +71,7 @@ public static class AgentCheck
 
     private static async Task<CheckResult> CheckGatewayAsync(AgentOptions options, HttpMessageHandler? handler, CancellationToken cancellationToken)
     {
-        using var client = new GatewayClient(options.GatewayUrl, options.ApiKey, handler, TimeSpan.FromSeconds(10));
+        using var client = new GatewayClient(options.GatewayUrl, options.ApiKey, handler, TimeSpan.FromSeconds(10), options.GatewayCaCertificate);
         var line = new LogLine("agent-check", "check", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0, "", false);
         var json = EventWriter.Write(new Parsing.AgentEvent { Message = $"obs agent check from {options.Source}", Action = "agent.check", Level = "info" },
             line, options.Source, options.Environment, null);

@@ -14,7 +14,7 @@ public static class AgentConfigLoader
 
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
-        "SOURCE", "LOG_FILE", "GATEWAY_URL", "API_URL", "API_KEY", "API_TOKEN", "API_KEY_FILE", "ENVIRONMENT", "PARSER", "MULTILINE",
+        "SOURCE", "LOG_FILE", "GATEWAY_URL", "GATEWAY_CA_CERT", "API_URL", "API_KEY", "API_TOKEN", "API_KEY_FILE", "ENVIRONMENT", "PARSER", "MULTILINE",
         "BATCH_SIZE", "BATCH_INTERVAL", "MAX_RETRY_DELAY", "RETRY_DELAY", "STATE_FILE", "DEAD_LETTER_FILE", "MAX_LINE_BYTES",
     };
 
@@ -63,6 +63,7 @@ public static class AgentConfigLoader
             Files = files,
             GatewayUrl = gateway!,
             ApiKey = apiKey!,
+            GatewayCaCertificate = reader.CertificateFile("GATEWAY_CA_CERT", "the CA that signed the gateway's certificate (PEM or DER)"),
             Environment = reader.Text("ENVIRONMENT"),
             Parser = reader.Parser(),
             JoinIndentedLines = reader.Choice("MULTILINE", ["indent", "none"], "indent") == "indent",
@@ -138,6 +139,32 @@ public static class AgentConfigLoader
             return environment(ApiKeyVariable) is { Length: > 0 } fromEnvironment
                 ? fromEnvironment
                 : Missing("API_KEY", $"the gateway key; or API_KEY_FILE, or the {ApiKeyVariable} environment variable");
+        }
+
+        public string? CertificateFile(string key, string what)
+        {
+            if (Text(key) is not { } file)
+            {
+                return null;
+            }
+
+            var full = Resolve(file);
+            if (!File.Exists(full))
+            {
+                errors.Add($"{name}:{values[key].Line}: {key}: {full} does not exist ({what})");
+                return full;
+            }
+
+            try
+            {
+                using var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(full);
+            }
+            catch (System.Security.Cryptography.CryptographicException e)
+            {
+                errors.Add($"{name}:{values[key].Line}: {key}: {full} is not a PEM or DER certificate ({e.Message})");
+            }
+
+            return full;
         }
 
         public ParserKind Parser() => Choice("PARSER", ["auto", "plain", "json", "mail"], "auto") switch

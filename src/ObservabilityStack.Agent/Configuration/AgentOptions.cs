@@ -15,6 +15,9 @@ public sealed record AgentOptions
     /// <summary>The gateway API key (from the file, <c>API_KEY_FILE</c> or <c>OBS_AGENT_API_KEY</c>). Never logged.</summary>
     public required string ApiKey { get; init; }
 
+    /// <summary>CA certificate file the gateway's HTTPS certificate must chain to (<c>GATEWAY_CA_CERT</c>); null: the system store.</summary>
+    public string? GatewayCaCertificate { get; init; }
+
     /// <summary>Environment written as <c>service.environment</c>; null lets the key's default apply.</summary>
     public string? Environment { get; init; }
 

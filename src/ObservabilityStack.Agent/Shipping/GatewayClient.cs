@@ -11,9 +11,9 @@ internal sealed class GatewayClient : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _logs;
 
-    public GatewayClient(Uri gateway, string apiKey, HttpMessageHandler? handler = null, TimeSpan? timeout = null)
+    public GatewayClient(Uri gateway, string apiKey, HttpMessageHandler? handler = null, TimeSpan? timeout = null, string? caCertificate = null)
     {
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        _http = handler is null ? new HttpClient(TrustingHandler(caCertificate)) : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = timeout ?? TimeSpan.FromSeconds(30);
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("obs-agent", "1.0"));
@@ -22,6 +22,12 @@ internal sealed class GatewayClient : IDisposable
     }
 
     public Uri Gateway { get; }
+
+    private static SocketsHttpHandler TrustingHandler(string? caCertificate) => new()
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        SslOptions = { RemoteCertificateValidationCallback = ObservabilityStack.Elasticsearch.Transport.CertificateValidation.Create(caCertificate) },
+    };
 
     public async Task<SendResult> SendAsync(IReadOnlyList<PendingEvent> batch, CancellationToken cancellationToken)
     {
@@ -32,6 +38,11 @@ internal sealed class GatewayClient : IDisposable
         try
         {
             response = await _http.PostAsync(_logs, content, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (e.InnerException is System.Security.Authentication.AuthenticationException)
+        {
+            return new SendResult(SendKind.Retry, [], null,
+                $"the gateway's TLS certificate was refused ({e.InnerException.Message}); if a private CA signed it, set GATEWAY_CA_CERT to that CA's file");
         }
         catch (HttpRequestException e)
         {

@@ -39,5 +39,10 @@ internal static class CommandCatalog
         new Commands.Agent.RunCommand(environment),
         new Commands.Agent.CheckCommand(environment),
         new Commands.Samples.RunCommand(environment),
+        new Commands.Tickets.CreateCommand(environment),
+        new Commands.Tickets.ListCommand(environment),
+        new Commands.Tickets.SolveCommand(environment),
+        new Commands.Tickets.DeleteCommand(environment),
+        new Commands.Tickets.DownloadCommand(environment),
     ];
 }

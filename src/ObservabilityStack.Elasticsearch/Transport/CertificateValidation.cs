@@ -5,19 +5,24 @@ using System.Security.Cryptography.X509Certificates;
 namespace ObservabilityStack.Elasticsearch.Transport;
 
 /// <summary>
-/// TLS trust for clusters with their own CA: validate the chain against a given CA only, and/or pin a SHA-256
-/// fingerprint the way Elastic's clients do (<c>ca_fingerprint</c>: any certificate in the presented chain).
+/// TLS trust for servers with their own CA (a cluster, the gateway behind the compose CA): validate the chain
+/// against a given CA only, and/or pin a SHA-256 fingerprint the way Elastic's clients do (<c>ca_fingerprint</c>:
+/// any certificate in the presented chain). The host name must match either way.
 /// </summary>
-internal static class CertificateValidation
+public static class CertificateValidation
 {
-    public static RemoteCertificateValidationCallback? Create(ElasticsearchClientOptions options)
+    internal static RemoteCertificateValidationCallback? Create(ElasticsearchClientOptions options) =>
+        Create(options.CaCertificatePath, options.CertificateFingerprint);
+
+    /// <summary>
+    /// A validation callback for <c>SocketsHttpHandler.SslOptions</c>, or null (the system store decides) when neither
+    /// a CA file (PEM or DER) nor a fingerprint is given. Throws <see cref="CryptographicException"/> or
+    /// <see cref="IOException"/> when the CA file cannot be read.
+    /// </summary>
+    public static RemoteCertificateValidationCallback? Create(string? caCertificatePath, string? fingerprint = null)
     {
-        var pin = string.IsNullOrEmpty(options.CertificateFingerprint)
-            ? null
-            : ElasticsearchClientOptions.NormalizedFingerprint(options.CertificateFingerprint);
-        var ca = string.IsNullOrEmpty(options.CaCertificatePath)
-            ? null
-            : X509CertificateLoader.LoadCertificateFromFile(options.CaCertificatePath);
+        var pin = string.IsNullOrEmpty(fingerprint) ? null : ElasticsearchClientOptions.NormalizedFingerprint(fingerprint);
+        var ca = string.IsNullOrEmpty(caCertificatePath) ? null : X509CertificateLoader.LoadCertificateFromFile(caCertificatePath);
         if (pin is null && ca is null)
         {
             return null;
@@ -40,8 +45,8 @@ internal static class CertificateValidation
         };
     }
 
-    /// <summary>The colon-separated upper-case SHA-256 fingerprint Elasticsearch prints.</summary>
-    public static string Fingerprint(X509Certificate2 certificate) =>
+    /// <summary>The upper-case hex SHA-256 fingerprint of a certificate (as compared with a normalized pin).</summary>
+    private static string Fingerprint(X509Certificate2 certificate) =>
         Convert.ToHexString(SHA256.HashData(certificate.RawData));
 
     private static bool MatchesPin(X509Certificate2 leaf, X509Chain? chain, string pin)

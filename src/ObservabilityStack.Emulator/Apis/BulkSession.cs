@@ -196,25 +196,31 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
                 _targets[key] = target;
             }
 
-            if (kind is WriteKind.Index or WriteKind.Create)
-            {
-                source = context.Ingest.Process(target, action.Pipeline ?? pipeline, id, source);
-            }
-
-            Hold(target);
-
+            var original = source;
             var options = new WriteOptions(kind == WriteKind.Create || autoId, action.IfSeqNo, action.IfPrimaryTerm);
-            var result = kind switch
+            WriteResult result;
+            try
             {
-                WriteKind.Delete => target.Delete(id, options),
-                WriteKind.Update => Update(target, id, source, options),
-                _ => target.Index(id, source, options),
-            };
-            if (_touched.Add(target))
+                if (kind is WriteKind.Index or WriteKind.Create)
+                {
+                    source = context.Ingest.Process(target, action.Pipeline ?? pipeline, id, source);
+                }
+
+                Hold(target);
+                result = kind switch
+                {
+                    WriteKind.Delete => target.Delete(id, options),
+                    WriteKind.Update => Update(target, id, source, options),
+                    _ => target.Index(id, source, options),
+                };
+            }
+            catch (EmulatorException e) when (kind is WriteKind.Index or WriteKind.Create && FailureStoreWriter.Accepts(context.Cluster, target, e))
             {
-                _replicas[target] = target.Replicas;
+                RedirectToFailureStore(actionName, target, indexName, id, original.ToArray(), e);
+                return;
             }
 
+            Touch(target);
             WriteItem(actionName, result, _replicas[target]);
         }
         catch (EmulatorException e)
@@ -222,6 +228,27 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
             Errors = true;
             BulkApi.WriteItemError(Writer, actionName, indexName, id, e);
         }
+    }
+
+    private void Touch(EsIndex target)
+    {
+        if (_touched.Add(target))
+        {
+            _replicas[target] = target.Replicas;
+        }
+    }
+
+    /// <summary>
+    /// A document the stream rejected, kept in its failure store (as Elasticsearch 9 does when the stream's template
+    /// enables it): the item succeeds with <c>"failure_store":"used"</c> and the bulk has no error for it.
+    /// </summary>
+    private void RedirectToFailureStore(string actionName, EsIndex target, string requested, string id, byte[] original, EmulatorException error)
+    {
+        // The failure index may have to be created under the metadata lock, which must not be taken under an index lock.
+        Release();
+        var (failures, stored) = FailureStoreWriter.Write(context.Cluster, target, requested, id, original, error);
+        Touch(failures);
+        WriteItem(actionName, stored, _replicas[failures], failureStoreUsed: true);
     }
 
     private static WriteResult Update(EsIndex target, string id, ReadOnlySpan<byte> source, WriteOptions options)
@@ -239,13 +266,18 @@ internal sealed class BulkSession(EmulatorContext context, string? defaultIndex,
     private static JsonObject RequestJson(ReadOnlySpan<byte> source) =>
         EsRequest.ParseJson(source) as JsonObject ?? throw EmulatorException.Parsing("update request must be an object");
 
-    private void WriteItem(string action, WriteResult result, int replicas)
+    private void WriteItem(string action, WriteResult result, int replicas, bool failureStoreUsed = false)
     {
         var w = Writer;
         w.WriteStartObject();
         w.WriteStartObject(action);
         WriteParameters.WriteResultFields(w, result, replicas, refresh);
         w.WriteNumber(StatusName, result.Status);
+        if (failureStoreUsed)
+        {
+            w.WriteString("failure_store", "used");
+        }
+
         w.WriteEndObject();
         w.WriteEndObject();
         if (result.Status >= 400 && result.Result != "not_found")

@@ -64,6 +64,7 @@ internal static class MultiSearch
                 }
             }
 
+            expression = Security.SecurityGate.NarrowSearch(r.Http, context.Cluster, expression);
             var shards = SearchApi.Shards(context.Cluster, expression, options);
             var buffer = SearchApi.Run(body, r.QueryParameters, shards, context.Clock);
             return WithStatus(buffer.WrittenSpan, 200);

@@ -12,9 +12,10 @@ internal static class SearchApi
 {
     public static void Map(EsRouter router, EmulatorContext context)
     {
-        router.Map("GET,POST", "/_search", r => Search(r, context, null));
+        // With security on, the gate may put a narrowed index expression in the route values, also for /_search.
+        router.Map("GET,POST", "/_search", r => Search(r, context, r.RouteOrNull("index")));
         router.Map("GET,POST", "/{index}/_search", r => Search(r, context, r.Route("index")));
-        router.Map("GET,POST", "/_count", r => Count(r, context, null));
+        router.Map("GET,POST", "/_count", r => Count(r, context, r.RouteOrNull("index")));
         router.Map("GET,POST", "/{index}/_count", r => Count(r, context, r.Route("index")));
         router.Map("GET,POST", "/_msearch", r => MultiSearch.RunAsync(r, context, null));
         router.Map("GET,POST", "/{index}/_msearch", r => MultiSearch.RunAsync(r, context, r.Route("index")));

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using ObservabilityStack.Emulator.Http;
 using ObservabilityStack.Emulator.Storage;
@@ -13,6 +11,9 @@ namespace ObservabilityStack.Emulator.Security;
 internal sealed class SecurityGate(SecurityStore store, Cluster cluster)
 {
     private const string PrincipalKey = "es.principal";
+
+    /// <summary>Actions whose wildcards are narrowed to the granted names instead of refused.</summary>
+    private static readonly HashSet<string> NarrowedReads = new(StringComparer.Ordinal) { "indices:data/read/search" };
 
     public SecurityStore Store { get; } = store;
 
@@ -47,6 +48,10 @@ internal sealed class SecurityGate(SecurityStore store, Cluster cluster)
         {
             case AccessKind.Cluster when !principal.AllowsCluster(route.Action):
                 throw SecurityErrors.ClusterDenied(principal, route.Action);
+            case AccessKind.Index when NarrowedReads.Contains(route.Action):
+                // The API reads its target from the route values, so the narrowed expression replaces what was asked.
+                match.Values![route.TargetParameter!] = Authorizer.NarrowRead(principal, cluster, route.Action, target, ExpandsHidden(http))!;
+                break;
             case AccessKind.Index:
                 Authorizer.CheckIndices(principal, cluster, route.Action, target, ExpandsHidden(http));
                 break;
@@ -58,50 +63,21 @@ internal sealed class SecurityGate(SecurityStore store, Cluster cluster)
                 break;
             case AccessKind.Composite when !principal.AllowsIndexAnywhere(route.Action):
                 throw SecurityErrors.Denied(principal, route.Action);
-            case AccessKind.Composite when route.Action == "indices:data/read/msearch":
-                await CheckSearchesAsync(http, principal, target);
-                break;
         }
     }
+
+    /// <summary>
+    /// msearch: each search is authorized on its own when it runs (a forbidden one fails alone, as in Elasticsearch).
+    /// The expression comes back narrowed, or unchanged when security is off.
+    /// </summary>
+    public static string? NarrowSearch(HttpContext http, Cluster cluster, string? expression) =>
+        PrincipalOf(http) is { } principal
+            ? Authorizer.NarrowRead(principal, cluster, "indices:data/read/search", expression, ExpandsHidden(http))
+            : expression;
 
     private static bool ExpandsHidden(HttpContext http)
     {
         var expand = http.Request.Query["expand_wildcards"].ToString();
         return expand.Contains("hidden", StringComparison.Ordinal) || expand.Contains("all", StringComparison.Ordinal);
     }
-
-    /// <summary>
-    /// msearch: each search's indices must be readable. The body is buffered so the API can read it again.
-    /// (Elasticsearch fails just the forbidden searches; the emulator refuses the whole request.)
-    /// </summary>
-    private async Task CheckSearchesAsync(HttpContext http, Principal principal, string? defaultIndex)
-    {
-        http.Request.EnableBuffering();
-        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8, leaveOpen: true);
-        var header = true;
-        while (await reader.ReadLineAsync(http.RequestAborted) is { } line)
-        {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (header)
-            {
-                var index = Index(EsRequest.ParseJson(Encoding.UTF8.GetBytes(line))) ?? defaultIndex;
-                Authorizer.CheckIndices(principal, cluster, "indices:data/read/search", index, ExpandsHidden(http));
-            }
-
-            header = !header;
-        }
-
-        http.Request.Body.Position = 0;
-    }
-
-    private static string? Index(JsonNode? header) => header?["index"] switch
-    {
-        JsonArray names => string.Join(",", names.Select(n => n?.GetValue<string>())),
-        JsonValue name => name.GetValue<string>(),
-        _ => null,
-    };
 }

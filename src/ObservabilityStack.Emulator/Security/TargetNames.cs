@@ -8,33 +8,38 @@ namespace ObservabilityStack.Emulator.Security;
 /// </summary>
 internal static class TargetNames
 {
-    public static List<string> Expand(Cluster cluster, string? expression, bool includeHidden)
+    public static List<string> Expand(Cluster cluster, string? expression, bool includeHidden) =>
+        ExpandParts(cluster, expression, includeHidden).Select(n => n.Name).ToList();
+
+    /// <summary>Like <see cref="Expand"/>, and says of each name whether a wildcard found it (those can be narrowed).</summary>
+    public static List<(string Name, bool FromWildcard)> ExpandParts(Cluster cluster, string? expression, bool includeHidden)
     {
         if (string.IsNullOrEmpty(expression) || expression is "_all")
         {
             expression = "*";
         }
 
-        var result = new List<string>();
+        var result = new List<(string Name, bool FromWildcard)>();
         var parts = expression.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         for (var p = 0; p < parts.Length; p++)
         {
             var part = DateMathNames.Resolve(parts[p], cluster.Clock.GetUtcNow());
             if (part.StartsWith('-') && p > 0)
             {
-                result.RemoveAll(n => Wildcard.Matches(part[1..], n));
+                result.RemoveAll(n => Wildcard.Matches(part[1..], n.Name));
             }
             else if (part is "_all" || part.Contains('*', StringComparison.Ordinal))
             {
-                result.AddRange(Matching(cluster, part is "_all" ? "*" : part, includeHidden || part.StartsWith('.')));
+                result.AddRange(Matching(cluster, part is "_all" ? "*" : part, includeHidden || part.StartsWith('.')).Select(n => (n, true)));
             }
             else
             {
-                result.Add(part);
+                result.Add((part, false));
             }
         }
 
-        return result.Distinct(StringComparer.Ordinal).ToList();
+        // A name both written out and matched by a wildcard keeps its written form: it may not be narrowed away.
+        return result.GroupBy(n => n.Name, StringComparer.Ordinal).Select(g => (g.Key, g.All(n => n.FromWildcard))).ToList();
     }
 
     public static bool HasWildcard(string? expression) =>

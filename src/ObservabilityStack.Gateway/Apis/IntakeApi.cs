@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -37,6 +38,7 @@ internal static class IntakeApi
 
     private static async Task<IResult> HandleAsync(HttpContext context, GatewayRuntime runtime, bool browser)
     {
+        var started = Stopwatch.GetTimestamp();
         if (browser && context.Request.Headers.Origin.ToString() is { Length: > 0 } origin)
         {
             context.Response.Headers.Vary = "Origin";
@@ -94,6 +96,7 @@ internal static class IntakeApi
         }
 
         runtime.Metrics.AddAccepted(accepted);
+        runtime.Metrics.IntakeDuration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new AcceptedResult(accepted, rejected);
     }
 

@@ -29,6 +29,11 @@ internal static class IntakeGuard
             return Refuse(runtime, 401, new RejectReason("invalid_key", "the API key is unknown or revoked"), esShape);
         }
 
+        if (record.Admin)
+        {
+            return Refuse(runtime, 403, new RejectReason("wrong_key_kind", "admin keys manage tickets; they cannot write logs"), esShape);
+        }
+
         if (record.Browser != browser)
         {
             var reason = browser ? "server keys cannot be used on /v1/browser-logs" : "browser keys may only write /v1/browser-logs";

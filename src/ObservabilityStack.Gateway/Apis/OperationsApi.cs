@@ -16,8 +16,8 @@ internal static class OperationsApi
         routes.MapMethods("/", ["GET", "HEAD"], Root);
         routes.MapGet("/health/live", () => Results.Text("ok"));
         routes.MapGet("/health/ready", Ready);
-        routes.MapGet("/metrics", (GatewayRuntime runtime) =>
-            Results.Text(PrometheusWriter.Render(runtime.Metrics, runtime.Wal, runtime.QueuedEvents), "text/plain; version=0.0.4"));
+        routes.MapGet("/metrics", (GatewayRuntime runtime, Tickets.TicketService tickets) =>
+            Results.Text(PrometheusWriter.Render(runtime.Metrics, runtime.Wal, runtime.QueuedEvents) + tickets.Metrics.Render(), "text/plain; version=0.0.4"));
     }
 
     private static IResult Root(HttpContext context)

@@ -24,6 +24,9 @@ public sealed class ApiKeyRecord
     /// <summary>Origins a browser key may be used from (CORS allowlist).</summary>
     public List<string> Origins { get; set; } = [];
 
+    /// <summary>True for a staff key: only the admin endpoints (<c>/v1/tickets</c>), never intake.</summary>
+    public bool Admin { get; set; }
+
     /// <summary>Creation time.</summary>
     public DateTimeOffset Created { get; set; }
 

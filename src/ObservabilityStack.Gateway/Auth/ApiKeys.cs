@@ -20,20 +20,27 @@ public static class ApiKeys
             throw new ArgumentException("At least one environment is required.", nameof(environments));
         }
 
-        var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var key = $"obs_{id}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
-        var salt = RandomNumberGenerator.GetBytes(16);
-        var record = new ApiKeyRecord
+        return Store(keysFile, new ApiKeyRecord
         {
-            Id = id,
-            Salt = Convert.ToBase64String(salt),
-            Hash = Convert.ToBase64String(HashKey(salt, key)),
             Service = service,
             Environments = [.. environments],
             Browser = browser,
             Origins = [.. origins],
             Created = now,
-        };
+        });
+    }
+
+    /// <summary>Creates a staff key for the admin endpoints (tickets); stored hashed like every key, shown once.</summary>
+    public static (ApiKeyRecord Record, string Key) CreateAdmin(string keysFile, DateTimeOffset now) =>
+        Store(keysFile, new ApiKeyRecord { Service = "admin", Admin = true, Created = now });
+
+    private static (ApiKeyRecord Record, string Key) Store(string keysFile, ApiKeyRecord record)
+    {
+        record.Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        var key = $"obs_{record.Id}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
+        var salt = RandomNumberGenerator.GetBytes(16);
+        record.Salt = Convert.ToBase64String(salt);
+        record.Hash = Convert.ToBase64String(HashKey(salt, key));
         var file = Load(keysFile);
         file.Keys.Add(record);
         Save(keysFile, file);
@@ -117,6 +124,7 @@ public static class ApiKeys
         return SHA256.HashData(input);
     }
 
-    private static string Base64Url(byte[] bytes) =>
+    /// <summary>Base64url without padding (URL- and header-safe).</summary>
+    internal static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -59,7 +59,7 @@ internal sealed class BatchDelivery
                         _runtime.Metrics.AddDuplicates(1);
                     }
 
-                    _runtime.Metrics.ObserveDeliveryLatency(now - entry.IngestedUnixMs);
+                    _runtime.Metrics.DeliveryLatency.Observe((now - entry.IngestedUnixMs) / 1000.0);
                 }
                 else if (item.Status is 429 or >= 500)
                 {

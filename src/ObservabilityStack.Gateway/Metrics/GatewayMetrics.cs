@@ -6,10 +6,7 @@ namespace ObservabilityStack.Gateway.Metrics;
 /// <summary>Counters behind <c>/metrics</c>: every acceptance, rejection, retry and dead letter is counted here.</summary>
 internal sealed class GatewayMetrics
 {
-    private static readonly double[] s_latencyBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300];
     private readonly ConcurrentDictionary<string, StrongBox<long>> _rejected = new(StringComparer.Ordinal);
-    private readonly long[] _latencyCounts = new long[s_latencyBuckets.Length + 1];
-    private long _latencySumMs;
     private long _accepted;
     private long _delivered;
     private long _duplicates;
@@ -77,23 +74,15 @@ internal sealed class GatewayMetrics
     public IEnumerable<KeyValuePair<string, long>> RejectedByReason() =>
         _rejected.Select(kv => new KeyValuePair<string, long>(kv.Key, Interlocked.Read(ref kv.Value.Value)));
 
-    /// <summary>Records the time from acceptance to delivery of one event.</summary>
-    public void ObserveDeliveryLatency(double milliseconds)
-    {
-        var seconds = milliseconds / 1000;
-        var i = 0;
-        while (i < s_latencyBuckets.Length && seconds > s_latencyBuckets[i])
-        {
-            i++;
-        }
+    /// <summary>Time from acceptance to confirmed delivery of each event.</summary>
+    public Histogram DeliveryLatency { get; } = new(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300);
 
-        Interlocked.Increment(ref _latencyCounts[i]);
-        Interlocked.Add(ref _latencySumMs, (long)milliseconds);
-    }
+    /// <summary>
+    /// Time from the start of an intake request's handler to its answer (body read, scan, WAL append and
+    /// fsync wait), the gateway's own share of the client's latency.
+    /// </summary>
+    public Histogram IntakeDuration { get; } = new(LatencyBoundsSeconds);
 
-    public static IReadOnlyList<double> LatencyBuckets => s_latencyBuckets;
-
-    public long LatencyCount(int bucket) => Interlocked.Read(ref _latencyCounts[bucket]);
-
-    public long LatencySumMilliseconds => Interlocked.Read(ref _latencySumMs);
+    /// <summary>Bucket bounds for intake-path latencies: fine around the 50 ms target.</summary>
+    public static double[] LatencyBoundsSeconds => [0.0005, 0.001, 0.002, 0.005, 0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.2, 0.5, 1, 5];
 }

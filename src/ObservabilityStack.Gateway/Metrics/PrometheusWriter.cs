@@ -29,17 +29,10 @@ internal static class PrometheusWriter
         Counter(sb, "obs_gateway_bulk_failures_total", "Bulk requests that failed as a whole.", m.BulkFailures);
         Counter(sb, "obs_gateway_streams_provisioned_total", "First-seen data streams whose service got its ILM policy and index template.", m.Provisioned);
         Counter(sb, "obs_gateway_provisioning_failures_total", "Provisioning attempts that failed and were retried.", m.ProvisioningFailures);
-        sb.Append("# HELP obs_gateway_delivery_latency_seconds Time from acceptance to confirmed delivery.\n# TYPE obs_gateway_delivery_latency_seconds histogram\n");
-        long cumulative = 0;
-        for (var i = 0; i <= GatewayMetrics.LatencyBuckets.Count; i++)
-        {
-            cumulative += m.LatencyCount(i);
-            var le = i < GatewayMetrics.LatencyBuckets.Count ? GatewayMetrics.LatencyBuckets[i].ToString(CultureInfo.InvariantCulture) : "+Inf";
-            sb.Append(CultureInfo.InvariantCulture, $"obs_gateway_delivery_latency_seconds_bucket{{le=\"{le}\"}} {cumulative}\n");
-        }
-
-        sb.Append(CultureInfo.InvariantCulture, $"obs_gateway_delivery_latency_seconds_sum {m.LatencySumMilliseconds / 1000.0}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"obs_gateway_delivery_latency_seconds_count {cumulative}\n");
+        m.DeliveryLatency.Render(sb, "obs_gateway_delivery_latency_seconds", "Time from acceptance to confirmed delivery.");
+        m.IntakeDuration.Render(sb, "obs_gateway_intake_duration_seconds", "Time from the start of an intake request to its answer (body read, scan, append, fsync wait).");
+        wal.FsyncDuration.Render(sb, "obs_gateway_wal_fsync_duration_seconds", "Duration of each write-ahead log fsync (one per group commit).");
+        wal.CommitWait.Render(sb, "obs_gateway_wal_commit_wait_seconds", "Time an append waits until an fsync covers it (its own or a group commit's).");
         return sb.ToString();
     }
 

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using ObservabilityStack.Gateway.Metrics;
 using Microsoft.Win32.SafeHandles;
 
 namespace ObservabilityStack.Gateway.Wal;
 
 /// <summary>
 /// Append-only, checksummed, segmented log of accepted events. Appends are written under a lock and
-/// made durable by one flusher that fsyncs for every append waiting at that moment (group commit), so
+/// made durable by one flusher thread that fsyncs for every append waiting at that moment (group commit), so
 /// many concurrent requests share one fsync. Positions are global byte offsets; a segment file is
 /// named by the position of its first byte.
 /// </summary>
@@ -18,15 +19,15 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly WalCheckpoint _checkpointFile;
     private readonly SortedList<long, string> _segments = [];
-    // Held by the one append leading a group commit while it fsyncs (and by DisposeAsync), never with _lock inside out.
+    // Held by the flusher while it fsyncs (and by DisposeAsync), never with _lock inside out.
     private readonly Lock _fsyncLock = new();
-    // Appends that arrived while a flush was running wait here in position order. Each is completed with
-    // false once an fsync covered it, or with true to make it lead the next group commit.
-    private readonly Queue<(long End, TaskCompletionSource<bool> Done)> _waiters = new();
+    // Appends wait here in position order until an fsync covers them.
+    private readonly Queue<(long End, TaskCompletionSource Done)> _waiters = new();
     // Handles of rotated segments that still need their final fsync before their bytes count as durable.
     private readonly List<SafeFileHandle> _toClose = [];
-    private static readonly Task<WalAppendResult> s_durable = Task.FromResult(WalAppendResult.Durable);
-    private bool _flushing;
+    // Set by each append; the flusher thread waits on it between group commits.
+    private readonly AutoResetEvent _wake = new(false);
+    private Thread? _flusher;
     private bool _closed;
     private SafeFileHandle _current = null!;
     private long _currentStart;
@@ -51,6 +52,12 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
 
     /// <summary>Undelivered bytes on disk (approximately).</summary>
     public long QueuedBytes => Volatile.Read(ref _written) - CheckpointPosition;
+
+    /// <summary>Duration of each fsync (one per group commit).</summary>
+    public Histogram FsyncDuration { get; } = new(GatewayMetrics.LatencyBoundsSeconds);
+
+    /// <summary>Time from an append's start until an fsync covered it.</summary>
+    public Histogram CommitWait { get; } = new(GatewayMetrics.LatencyBoundsSeconds);
 
     /// <summary>Bytes of a torn tail cut off when the log was opened.</summary>
     public long TornBytesDropped { get; private set; }
@@ -96,6 +103,14 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
                 _checkpoint = Math.Clamp(_checkpoint, _segments.Keys[0], _written);
             }
         }
+
+        StartFlusher();
+    }
+
+    private void StartFlusher()
+    {
+        _flusher = new Thread(FlushLoop) { IsBackground = true, Name = "obs-wal-flush" };
+        _flusher.Start();
     }
 
     /// <summary>Completes when <see cref="DurablePosition"/> moves past <paramref name="position"/>, or on cancellation.</summary>
@@ -200,6 +215,15 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
     /// <inheritdoc/>
     public ValueTask DisposeAsync()
     {
+        CloseLog();
+        _wake.Set();
+        _flusher?.Join();
+        _wake.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void CloseLog()
+    {
         lock (_fsyncLock)
         {
             lock (_lock)
@@ -211,14 +235,14 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
                 }
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private void FlushRemainingUnderLock()
     {
+        // Rotated segments not yet fsynced hold acknowledged-to-be bytes too.
         foreach (var handle in _toClose)
         {
+            RandomAccess.FlushToDisk(handle);
             handle.Dispose();
         }
 
@@ -226,10 +250,9 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
         _durable = _written;
         while (_waiters.Count > 0)
         {
-            _waiters.Dequeue().Done.TrySetResult(false);
+            _waiters.Dequeue().Done.TrySetResult();
         }
 
-        _flushing = false;
         _current.Dispose();
     }
 }

@@ -14,4 +14,7 @@ public sealed class ElasticsearchConnectionOptions
 
     /// <summary>Basic auth password. Default none.</summary>
     public string? Password { get; set; }
+
+    /// <summary>CA certificate file the cluster's HTTPS certificate must chain to (a private CA). Default: the system store.</summary>
+    public string? CaCertificatePath { get; set; }
 }

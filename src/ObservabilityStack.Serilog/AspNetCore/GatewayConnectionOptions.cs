@@ -8,4 +8,7 @@ public sealed class GatewayConnectionOptions
 
     /// <summary>The service's API key (from an environment variable or secret store, never committed).</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>CA certificate file the gateway's HTTPS certificate must chain to (a private CA). Default: the system store.</summary>
+    public string? CaCertificatePath { get; set; }
 }

@@ -68,7 +68,10 @@ public static class ObservabilityHostApplicationBuilderExtensions
         ObservabilitySinkOptions sink;
         if (options.Gateway.Url is { } gateway)
         {
-            sink = new GatewaySinkOptions { Url = gateway, ApiKey = options.Gateway.ApiKey ?? string.Empty };
+            sink = new GatewaySinkOptions
+            {
+                Url = gateway, ApiKey = options.Gateway.ApiKey ?? string.Empty, CaCertificatePath = options.Gateway.CaCertificatePath,
+            };
         }
         else if (options.Elasticsearch.Url is { } elasticsearch)
         {
@@ -78,6 +81,7 @@ public static class ObservabilityHostApplicationBuilderExtensions
                 ApiKey = options.Elasticsearch.ApiKey,
                 Username = options.Elasticsearch.Username,
                 Password = options.Elasticsearch.Password,
+                CaCertificatePath = options.Elasticsearch.CaCertificatePath,
                 ServiceName = options.ServiceName!,
                 Environment = options.Environment!,
             };

@@ -34,6 +34,12 @@ public abstract class ObservabilitySinkOptions
     public bool Compress { get; set; } = true;
 
     /// <summary>
+    /// CA certificate (PEM or DER file) an HTTPS endpoint's certificate must chain to, for a gateway or cluster
+    /// behind a private CA such as the compose stack's. Default none: the system trust store decides.
+    /// </summary>
+    public string? CaCertificatePath { get; set; }
+
+    /// <summary>
     /// Directory of the durable buffer; null (the default) keeps the queue in memory only. With a directory, events
     /// are written to disk before they are sent and survive restarts and long outages.
     /// </summary>
@@ -77,5 +83,9 @@ public abstract class ObservabilitySinkOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentBatches, 1, nameof(MaxConcurrentBatches));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxConcurrentBatches, 16, nameof(MaxConcurrentBatches));
         ArgumentOutOfRangeException.ThrowIfLessThan(BufferMaxBytes, 64 * 1024, nameof(BufferMaxBytes));
+        if (CaCertificatePath is not null && !File.Exists(CaCertificatePath))
+        {
+            throw new ArgumentException($"The CA certificate file '{CaCertificatePath}' does not exist.", nameof(CaCertificatePath));
+        }
     }
 }

@@ -99,6 +99,20 @@ public sealed class AgentConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void TheGatewayCaMustBeAReadableCertificate()
+    {
+        using var ca = ObservabilityStack.Tests.Shared.TestCertificates.CreateCa("agent loader CA");
+        File.WriteAllText(_dir.File("ca.crt"), ca.ExportCertificatePem());
+        Load("SOURCE=a\nGATEWAY_URL=https://g\nLOG_FILE=x\nAPI_KEY=k\nGATEWAY_CA_CERT=ca.crt").GatewayCaCertificate.ShouldBe(_dir.File("ca.crt"));
+
+        File.WriteAllText(_dir.File("junk.crt"), "not a certificate");
+        var e = Should.Throw<AgentConfigException>(() => Load("SOURCE=a\nGATEWAY_URL=https://g\nLOG_FILE=x\nAPI_KEY=k\nGATEWAY_CA_CERT=junk.crt\n"));
+        e.Errors.ShouldContain(x => x.StartsWith("agent.env:5: GATEWAY_CA_CERT: ", StringComparison.Ordinal) && x.Contains("is not a PEM or DER certificate", StringComparison.Ordinal));
+        var missing = Should.Throw<AgentConfigException>(() => Load("SOURCE=a\nGATEWAY_URL=https://g\nLOG_FILE=x\nAPI_KEY=k\nGATEWAY_CA_CERT=none.crt\n"));
+        missing.Errors.ShouldContain(x => x.Contains("none.crt does not exist", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AMissingFileIsAClearError() =>
         Should.Throw<AgentConfigException>(() => AgentConfigLoader.Load(_dir.File("none.env"))).Message.ShouldContain("no such file");
 

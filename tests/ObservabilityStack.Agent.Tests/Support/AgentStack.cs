@@ -3,6 +3,7 @@ using ObservabilityStack.Agent.Configuration;
 using ObservabilityStack.Emulator;
 using ObservabilityStack.Gateway;
 using ObservabilityStack.Gateway.Auth;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Agent.Tests.Support;
 
@@ -28,21 +29,38 @@ internal sealed class AgentStack : IAsyncDisposable
 
     public TempDirectory Directory { get; }
 
-    public static async Task<AgentStack> StartAsync()
+    /// <summary>The CA file that signed the gateway's certificate when it serves HTTPS; otherwise null.</summary>
+    public string? CaFile { get; private init; }
+
+    /// <summary>Starts both; with <paramref name="https"/> the gateway serves HTTPS with a certificate from a private test CA.</summary>
+    public static async Task<AgentStack> StartAsync(bool https = false)
     {
         var directory = new TempDirectory();
         var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0 });
         var options = new GatewayOptions
         {
-            Urls = "http://127.0.0.1:0",
+            Urls = https ? "https://127.0.0.1:0" : "http://127.0.0.1:0",
             DataDirectory = directory.File("gateway"),
             LogToConsole = false,
             Elasticsearch = { Url = emulator.Url.ToString() },
             Delivery = { InitialBackoffMilliseconds = 20, MaxBackoffMilliseconds = 200, LingerMilliseconds = 5 },
         };
+        string? caFile = null;
+        if (https)
+        {
+            using var ca = TestCertificates.CreateCa("obs agent test CA");
+            using var server = TestCertificates.CreateServer(ca);
+            System.IO.Directory.CreateDirectory(directory.File("tls"));
+            var (certificate, privateKey) = TestCertificates.WritePemPair(server, directory.File("tls"));
+            options.ConfigOverrides["Kestrel:Certificates:Default:Path"] = certificate;
+            options.ConfigOverrides["Kestrel:Certificates:Default:KeyPath"] = privateKey;
+            caFile = directory.File("tls/ca.crt");
+            await File.WriteAllTextAsync(caFile, ca.ExportCertificatePem());
+        }
+
         var key = ApiKeys.Create(options.ResolveKeysFile(), "mail-server", ["production"], false, [], DateTimeOffset.UtcNow).Key;
         var gateway = await GatewayHost.StartAsync(options);
-        return new AgentStack(emulator, gateway, options, key, directory);
+        return new AgentStack(emulator, gateway, options, key, directory) { CaFile = caFile };
     }
 
     public AgentOptions Agent(string file, Action<AgentOptionsBuilder>? configure = null)

@@ -3,15 +3,16 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using ObservabilityStack.Benchmarks.LoadRuns;
-using ObservabilityStack.Gateway;
-using ObservabilityStack.Gateway.Auth;
 
 namespace ObservabilityStack.Benchmarks.Gateway;
 
 /// <summary>
-/// <c>load gateway [seconds] [connections]</c>: NDJSON batches of 500 realistic ECS events (~930 bytes)
-/// over keep-alive HTTP/1.1 to <c>/v1/logs</c> (durable: fsynced before the 202), then the same load to
-/// <c>/v1/baseline</c> on the same Kestrel, which only tokenizes each line; prints both and the ratio.
+/// <c>load gateway [seconds] [connections] [nofsync] [spawn | --target URL --key KEY]</c>: NDJSON batches of
+/// 500 realistic ECS events (~930 bytes) over keep-alive HTTP/1.1 to <c>/v1/logs</c> (durable: fsynced
+/// before the 202), alternating with the same load to <c>/v1/baseline</c> on the same Kestrel, which only
+/// tokenizes each line; prints both, the ratio, and the gateway process's diagnostics (GC, thread pool,
+/// fsync and commit-wait histograms). By default the gateway runs in this process; <c>spawn</c> runs it in
+/// a child process so that the generator's CPU and GC are not counted as the gateway's.
 /// </summary>
 public sealed class GatewayLoadRun : ILoadRun
 {
@@ -23,61 +24,47 @@ public sealed class GatewayLoadRun : ILoadRun
     /// <inheritdoc/>
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
-        var connections = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
+        var numbers = args.Where(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out _)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        var seconds = numbers.Length > 0 ? numbers[0] : 10;
+        var connections = numbers.Length > 1 ? numbers[1] : 8;
         // "nofsync" isolates the CPU cost of intake from the disk's fsync latency (diagnosis only, not the figure).
         var fsync = !args.Contains("nofsync", StringComparer.Ordinal);
-        var directory = Path.Combine(Path.GetTempPath(), "obs-gw-load-" + Guid.NewGuid().ToString("N"));
-        try
+        var body = EcsNdjsonBody.Build(EventsPerBatch, out var eventBytes);
+        if (args.Contains("cpu", StringComparer.Ordinal))
         {
-            var options = new GatewayOptions
-            {
-                Urls = "http://127.0.0.1:0",
-                DataDirectory = directory,
-                LogToConsole = false,
-                EnableBaselineEndpoint = true,
-                // Delivery is not part of this figure: nothing listens here, so the forwarder only backs off.
-                Elasticsearch = { Url = "http://127.0.0.1:9" },
-                Delivery = { InitialBackoffMilliseconds = 5000, MaxBackoffMilliseconds = 60_000 },
-                RateLimits = { RequestsPerSecondPerKey = 0 },
-                Wal = { MaxBytes = 64L * 1024 * 1024 * 1024, Fsync = fsync },
-            };
-            var (_, key) = ApiKeys.Create(options.ResolveKeysFile(), "shop-api", ["production"], false, [], DateTimeOffset.UtcNow);
-            await using var host = await GatewayHost.StartAsync(options, cancellationToken);
-            var body = EcsNdjsonBody.Build(EventsPerBatch, out var eventBytes);
-            if (args.Contains("cpu", StringComparer.Ordinal))
-            {
-                IntakeCpuProbe.Run(body, EventsPerBatch);
-                return 0;
-            }
-
-            Console.WriteLine($"gateway load: {connections} connections, {EventsPerBatch} events/batch, {eventBytes:F0} bytes/event, {seconds}s each, fsync {(fsync ? "on" : "OFF")}, load average {LoadAverage()}");
-            var durable = new Tally();
-            var baseline = new Tally();
-            await MeasureAsync(host.Url, "/v1/logs", key, body, connections, 2, new Tally(), cancellationToken);
-            await MeasureAsync(host.Url, "/v1/baseline", key, body, connections, 1, new Tally(), cancellationToken);
-            // Alternating 2-second slices: on a shared machine the load changes by the minute, and both endpoints should see the same.
-            for (var slice = 0; slice < Math.Max(1, seconds / 2); slice++)
-            {
-                await MeasureAsync(host.Url, "/v1/logs", key, body, connections, 2, durable, cancellationToken);
-                await MeasureAsync(host.Url, "/v1/baseline", key, body, connections, 2, baseline, cancellationToken);
-            }
-
-            Print("durable /v1/logs", durable, eventBytes);
-            Print("baseline tokenize", baseline, eventBytes);
-            Console.WriteLine($"ratio durable/baseline: {durable.EventsPerSecond / baseline.EventsPerSecond:F2} (target >= 0.30; target >= 150000 events/s); load average after {LoadAverage()}");
+            IntakeCpuProbe.Run(body, EventsPerBatch);
             return 0;
         }
-        finally
+
+        var target = Option(args, "--target");
+        await using var gateway = target is not null ? LoadTarget.External(new Uri(target), Option(args, "--key") ?? throw new ArgumentException("--target needs --key"))
+            : args.Contains("spawn", StringComparer.Ordinal) ? await LoadTarget.SpawnAsync(fsync, cancellationToken)
+            : await LoadTarget.InProcessAsync(fsync, cancellationToken);
+        Console.WriteLine($"gateway load: {connections} connections, {EventsPerBatch} events/batch, {eventBytes:F0} bytes/event, {seconds}s each, fsync {(fsync ? "on" : "OFF")}, {gateway.Where}; generator {GatewayDiagnostics.GcMode()}; load average {LoadAverage()}");
+        var durable = new Tally();
+        var baseline = new Tally();
+        await MeasureAsync(gateway.Url, "/v1/logs", gateway.Key, body, connections, 2, new Tally(), cancellationToken);
+        await MeasureAsync(gateway.Url, "/v1/baseline", gateway.Key, body, connections, 1, new Tally(), cancellationToken);
+        // Alternating 2-second slices: on a shared machine the load changes by the minute, and both endpoints should see the same.
+        for (var slice = 0; slice < Math.Max(1, seconds / 2); slice++)
         {
-            try
-            {
-                Directory.Delete(directory, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+            await gateway.BeginAsync();
+            await MeasureAsync(gateway.Url, "/v1/logs", gateway.Key, body, connections, 2, durable, cancellationToken);
+            await gateway.EndAsync();
+            await MeasureAsync(gateway.Url, "/v1/baseline", gateway.Key, body, connections, 2, baseline, cancellationToken);
         }
+
+        Print("durable /v1/logs", durable, eventBytes);
+        Print("baseline tokenize", baseline, eventBytes);
+        Console.WriteLine($"ratio durable/baseline: {durable.EventsPerSecond / baseline.EventsPerSecond:F2} (target >= 0.30; target >= 150000 events/s); load average after {LoadAverage()}");
+        Console.WriteLine(await gateway.ReportAsync());
+        return 0;
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     /// <summary>The 1-, 5- and 15-minute load averages, printed beside every absolute figure.</summary>

@@ -103,6 +103,34 @@ public sealed class ComposeStackTests
     }
 
     [Fact]
+    public void TheGatewayServesHttpsWithTheComposeCertificateAndTheSamplesSendOverIt()
+    {
+        var services = Services();
+        var gateway = (YamlMappingNode)services["gateway"];
+        var environment = (YamlMappingNode)gateway["environment"];
+        var certificate = environment["Kestrel__Certificates__Default__Path"].ToString();
+        certificate.ShouldBe("/certs/gateway/gateway.crt");
+        environment["Kestrel__Certificates__Default__KeyPath"].ToString().ShouldBe("/certs/gateway/gateway.key");
+        var urls = ((YamlSequenceNode)gateway["command"]).Children.Select(c => c.ToString()).SkipWhile(c => c != "--urls").ElementAt(1).Split(';');
+        urls.ShouldContain("https://0.0.0.0:8080");
+        urls.Where(u => u.StartsWith("http://", StringComparison.Ordinal)).ShouldAllBe(u => u.StartsWith("http://127.0.0.1:", StringComparison.Ordinal),
+            "plain HTTP only on the container's loopback (health check)");
+
+        // The certs service issues that certificate (name "gateway") and lets the image's non-root user read its key.
+        File.ReadAllText(Path.Combine(Root, "elk", "elasticsearch", "certs", "instances.yml")).ShouldContain("- name: gateway");
+        var script = File.ReadAllText(Path.Combine(Root, "elk", "elasticsearch", "certs", "create-certs.sh"));
+        script.ShouldContain("gateway/gateway.key");
+
+        foreach (var sample in new[] { "shop", "crm", "mes" })
+        {
+            var service = (YamlMappingNode)services[sample];
+            var command = ((YamlSequenceNode)service["command"]).Children.Select(c => c.ToString()).ToList();
+            command[command.IndexOf("--gateway") + 1].ShouldBe("https://gateway:8080", sample);
+            ((YamlMappingNode)service["environment"])["SSL_CERT_FILE"].ToString().ShouldBe("/certs/ca/ca.crt", sample);
+        }
+    }
+
+    [Fact]
     public void OurImageIsMultiStageAndRunsAsANonRootUser()
     {
         var dockerfile = File.ReadAllLines(Path.Combine(Root, "deploy", "Dockerfile"));

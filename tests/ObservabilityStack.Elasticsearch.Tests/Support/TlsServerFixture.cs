@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Elasticsearch.Tests.Support;
 

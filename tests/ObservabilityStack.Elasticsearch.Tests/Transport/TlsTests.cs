@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using ObservabilityStack.Elasticsearch.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Elasticsearch.Tests.Transport;
 

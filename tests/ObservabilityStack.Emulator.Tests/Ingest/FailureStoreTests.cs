@@ -41,6 +41,37 @@ public sealed class FailureStoreTests
     }
 
     [Fact]
+    public async Task ABulkItemTheStreamRejectsGoesToTheFailureStoreAndTheOthersAreIndexedAsUsual()
+    {
+        await using var es = await TestEmulator.StartAsync();
+        (await es.PutAsync("/_index_template/fs", Template)).Code.ShouldBe(200);
+
+        var answer = await es.BulkAsync("/_bulk?refresh=true",
+            """{"create":{"_index":"fs-orders","_id":"good"}}""", """{"@timestamp":"2026-01-01T00:00:00Z","count":1}""",
+            """{"create":{"_index":"fs-orders","_id":"bad"}}""", """{"@timestamp":"2026-01-01T00:00:01Z","count":"many"}""",
+            """{"create":{"_index":"fs-orders","_id":"good"}}""", """{"@timestamp":"2026-01-01T00:00:00Z","count":1}""");
+
+        answer.Code.ShouldBe(200, answer.Raw);
+        var items = answer.Json["items"]!.AsArray();
+        items[0]!["create"]!["status"]!.GetValue<int>().ShouldBe(201);
+        items[0]!["create"]!["failure_store"].ShouldBeNull();
+        items[1]!["create"]!["status"]!.GetValue<int>().ShouldBe(201);
+        items[1]!["create"]!["failure_store"]!.GetValue<string>().ShouldBe("used");
+        items[1]!["create"]!["_index"]!.GetValue<string>().ShouldStartWith(".fs-fs-orders-");
+        // A version conflict is the caller's business, never a failure-store document.
+        items[2]!["create"]!["status"]!.GetValue<int>().ShouldBe(409);
+        answer.Json["errors"]!.GetValue<bool>().ShouldBeTrue();
+
+        (await es.GetAsync("/fs-orders/_count")).Json["count"]!.GetValue<int>().ShouldBe(1);
+        var failuresIndex = items[1]!["create"]!["_index"]!.GetValue<string>();
+        var stored = (await es.PostAsync($"/{failuresIndex}/_search", "{}")).Json["hits"]!["hits"]!.AsArray();
+        stored.Count.ShouldBe(1);
+        stored[0]!["_source"]!["document"]!["id"]!.GetValue<string>().ShouldBe("bad");
+        stored[0]!["_source"]!["document"]!["source"]!["count"]!.GetValue<string>().ShouldBe("many");
+        stored[0]!["_source"]!["error"]!["type"]!.GetValue<string>().ShouldBe("document_parsing_exception");
+    }
+
+    [Fact]
     public async Task WithoutTheFailureStoreTheSameDocumentIsRefused()
     {
         await using var es = await TestEmulator.StartAsync();

@@ -96,9 +96,34 @@ public sealed class RolePrivilegeTests
         (await es.SendAsync(alerting, HttpMethod.Get, "/obs-alerts-state/_doc/rule-1")).Code.ShouldBe(200);
         (await es.SendAsync(alerting, HttpMethod.Post, "/obs-alerts-*/_search", "{}")).Code.ShouldBe(200);
         (await es.SendAsync(SecuredCluster.Elastic, HttpMethod.Put, "/secrets")).Code.ShouldBe(200);
-        var everything = await es.SendAsync(alerting, HttpMethod.Post, "/_search", "{}");
-        everything.Code.ShouldBe(403);
-        everything.ErrorReason!.ShouldContain("on indices [secrets]");
+        var named = await es.SendAsync(alerting, HttpMethod.Post, "/secrets/_search", "{}");
+        named.Code.ShouldBe(403);
+        named.ErrorReason!.ShouldContain("on indices [secrets]");
+    }
+
+    [Fact]
+    public async Task WildcardReadsAreNarrowedToWhatTheUserMayReadAndNamedForbiddenIndicesStillFail()
+    {
+        await using var es = await SecuredCluster.StartAsync();
+        await es.CreateDataStreamAsync("logs-shop_api-production");
+        (await es.SendAsync(SecuredCluster.Elastic, HttpMethod.Post, "/logs-shop_api-production/_doc?refresh=true", Doc)).Code.ShouldBe(201);
+        (await es.SendAsync(SecuredCluster.Elastic, HttpMethod.Post, "/secrets/_doc?refresh=true", """{"password":"hunter2"}""")).Code.ShouldBe(201);
+        var reader = await es.CreateKeyForRoleAsync("logs_reader");
+
+        var everything = await es.SendAsync(reader, HttpMethod.Post, "/_search", "{}");
+        everything.Code.ShouldBe(200, everything.Raw);
+        everything.Json["hits"]!["total"]!["value"]!.GetValue<int>().ShouldBe(1);
+        everything.Json["hits"]!["hits"]![0]!["_index"]!.GetValue<string>().ShouldStartWith(".ds-logs-shop_api-production");
+        var star = await es.SendAsync(reader, HttpMethod.Get, "/*/_count");
+        star.Json["count"]!.GetValue<int>().ShouldBe(1, star.Raw);
+        var nothingGranted = await es.SendAsync(reader, HttpMethod.Post, "/sec*/_search", "{}");
+        nothingGranted.Code.ShouldBe(200, nothingGranted.Raw);
+        nothingGranted.Json["hits"]!["total"]!["value"]!.GetValue<int>().ShouldBe(0);
+        var mixed = await es.SendAsync(reader, HttpMethod.Post, "/logs-*,secrets/_search", "{}");
+        mixed.Code.ShouldBe(403);
+        mixed.ErrorReason!.ShouldContain("on indices [secrets]");
+        var admin = await es.SendAsync(SecuredCluster.Elastic, HttpMethod.Post, "/_search", "{}");
+        admin.Json["hits"]!["total"]!["value"]!.GetValue<int>().ShouldBe(2, admin.Raw);
     }
 
     [Fact]
@@ -125,7 +150,7 @@ public sealed class RolePrivilegeTests
     }
 
     [Fact]
-    public async Task MultiSearchChecksEverySearchedIndex()
+    public async Task MultiSearchFailsOnlyTheSearchesOfForbiddenIndices()
     {
         await using var es = await SecuredCluster.StartAsync();
         await es.CreateDataStreamAsync("logs-shop_api-production");
@@ -135,8 +160,12 @@ public sealed class RolePrivilegeTests
         var allowed = await es.SendAsync(alerting, HttpMethod.Post, "/_msearch", "{\"index\":\"logs-*\"}\n{}\n", "application/x-ndjson");
         allowed.Code.ShouldBe(200, allowed.Raw);
         allowed.Json["responses"]![0]!["status"]!.GetValue<int>().ShouldBe(200);
-        var denied = await es.SendAsync(alerting, HttpMethod.Post, "/_msearch", "{\"index\":\"logs-*\"}\n{}\n{\"index\":\"secrets\"}\n{}\n", "application/x-ndjson");
-        denied.Code.ShouldBe(403);
-        denied.ErrorReason!.ShouldContain("on indices [secrets]");
+        var mixed = await es.SendAsync(alerting, HttpMethod.Post, "/_msearch", "{\"index\":\"logs-*\"}\n{}\n{\"index\":\"secrets\"}\n{}\n", "application/x-ndjson");
+        mixed.Code.ShouldBe(200, mixed.Raw);
+        mixed.Json["responses"]![0]!["status"]!.GetValue<int>().ShouldBe(200);
+        mixed.Json["responses"]![1]!["status"]!.GetValue<int>().ShouldBe(403);
+        mixed.Json["responses"]![1]!["error"]!["reason"]!.GetValue<string>().ShouldContain("on indices [secrets]");
+        var writer = await es.CreateKeyForRoleAsync("logs_writer");
+        (await es.SendAsync(writer, HttpMethod.Post, "/_msearch", "{\"index\":\"logs-*\"}\n{}\n", "application/x-ndjson")).Code.ShouldBe(403);
     }
 }

@@ -55,7 +55,8 @@ internal sealed class RunCommand : CommandDefinition
         {
             host = await GatewayHost.StartAsync(options, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or ProvisioningException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is IOException or ProvisioningException or InvalidOperationException or FormatException
+            or System.Security.Cryptography.CryptographicException)
         {
             throw new CliException($"The gateway could not start: {ex.Message}", ExitCodes.Unavailable, ex);
         }

@@ -33,7 +33,7 @@ internal sealed class ListCommand : CommandDefinition
                 Markup.Escape(k.Id),
                 Markup.Escape(k.Service),
                 Markup.Escape(string.Join(',', k.Environments)),
-                Markup.Escape(k.Browser ? $"browser {string.Join(' ', k.Origins)}" : "server"),
+                Markup.Escape(k.Admin ? "admin" : k.Browser ? $"browser {string.Join(' ', k.Origins)}" : "server"),
                 k.Revoked is null ? "active" : Markup.Escape($"revoked {k.Revoked:u}"));
         }
 

@@ -19,7 +19,7 @@ internal sealed class ElasticsearchTransport : IBatchTransport
     public ElasticsearchTransport(ElasticsearchSinkOptions options)
     {
         _options = options;
-        HttpMessageHandler handler = new RetryAfterCaptureHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        HttpMessageHandler handler = new RetryAfterCaptureHandler(SinkHttpHandler.Create(options));
         if (options.Compress)
         {
             handler = new GzipRequestHandler(handler);
@@ -36,6 +36,7 @@ internal sealed class ElasticsearchTransport : IBatchTransport
         ApiKey = options.ApiKey,
         Username = options.Username,
         Password = options.Password,
+        CaCertificatePath = options.CaCertificatePath,
         RequestTimeout = options.RequestTimeout,
         MaxRetries = 0,
     };

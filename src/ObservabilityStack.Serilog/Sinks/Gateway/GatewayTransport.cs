@@ -15,7 +15,7 @@ internal sealed class GatewayTransport : IBatchTransport
     public GatewayTransport(GatewaySinkOptions options)
     {
         _options = options;
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        _http = new HttpClient(SinkHttpHandler.Create(options))
         {
             Timeout = options.RequestTimeout,
         };

@@ -68,4 +68,24 @@ public sealed partial class GatewayCommandTests : IDisposable
         (await bad.RunAsync("gateway", "--elasticsearch", "not a url", "--data", _data)).ShouldBe(ExitCodes.Usage);
         bad.Error.ToString().ShouldContain("not an absolute URL");
     }
+
+    [Fact]
+    public async Task AnUnreadableCertificateStopsTheStartWithAMessageAndNoStackTrace()
+    {
+        Directory.CreateDirectory(_data);
+        var cert = Path.Combine(_data, "gateway.crt");
+        await File.WriteAllTextAsync(cert, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+        var config = Path.Combine(_data, "gateway.json");
+        var certificate = new System.Text.Json.Nodes.JsonObject { ["Path"] = cert, ["KeyPath"] = cert };
+        var settings = new System.Text.Json.Nodes.JsonObject
+        {
+            ["Kestrel"] = new System.Text.Json.Nodes.JsonObject { ["Certificates"] = new System.Text.Json.Nodes.JsonObject { ["Default"] = certificate } },
+        };
+        await File.WriteAllTextAsync(config, settings.ToJsonString());
+
+        var cli = new CliHarness();
+        (await cli.RunAsync("gateway", "--config", config, "--data", _data, "--urls", "https://127.0.0.1:0")).ShouldBe(ExitCodes.Unavailable);
+        cli.Error.ToString().ShouldContain("The gateway could not start");
+        cli.Error.ToString().ShouldNotContain("   at ");
+    }
 }

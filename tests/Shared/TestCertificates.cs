@@ -2,9 +2,12 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace ObservabilityStack.Elasticsearch.Tests.Support;
+namespace ObservabilityStack.Tests.Shared;
 
-/// <summary>Makes a throwaway CA and a server certificate for 127.0.0.1/localhost signed by it, like ES 8's auto-TLS.</summary>
+/// <summary>
+/// Makes a throwaway CA and a server certificate for 127.0.0.1/localhost signed by it, like ES 8's auto-TLS or the
+/// compose stack's certs service. Compiled into every test project (tests/Directory.Build.props).
+/// </summary>
 internal static class TestCertificates
 {
     public static X509Certificate2 CreateCa(string name)
@@ -42,6 +45,17 @@ internal static class TestCertificates
         var path = Path.Combine(Path.GetTempPath(), $"obs-ca-{Guid.NewGuid():N}.crt");
         File.WriteAllText(path, certificate.ExportCertificatePem());
         return path;
+    }
+
+    /// <summary>Writes a server certificate and its private key as a PEM pair (what Kestrel's Path/KeyPath settings read).</summary>
+    public static (string Certificate, string Key) WritePemPair(X509Certificate2 server, string directory)
+    {
+        var certificate = Path.Combine(directory, "server.crt");
+        var key = Path.Combine(directory, "server.key");
+        File.WriteAllText(certificate, server.ExportCertificatePem());
+        using var privateKey = server.GetECDsaPrivateKey() ?? throw new InvalidOperationException("The server certificate has no EC key.");
+        File.WriteAllText(key, privateKey.ExportPkcs8PrivateKeyPem());
+        return (certificate, key);
     }
 
     /// <summary>The fingerprint the way Elasticsearch prints it: colon-separated upper-case hex.</summary>

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace ObservabilityStack.Gateway.Tickets;
+
+/// <summary>Log messages of the tickets feature (event ids 300-319). Tokens are never logged.</summary>
+internal static partial class TicketLog
+{
+    [LoggerMessage(300, LogLevel.Information, "Loaded {Count} tickets from {Path}")]
+    public static partial void Loaded(ILogger logger, int count, string path);
+
+    [LoggerMessage(301, LogLevel.Warning, "Could not reload tickets from {Path}: {Error}; keeping the previous tickets")]
+    public static partial void ReloadFailed(ILogger logger, string path, string error);
+
+    [LoggerMessage(302, LogLevel.Information, "Ticket {Ticket} ({Platform}) created, expires {Expires:u}")]
+    public static partial void Created(ILogger logger, string ticket, string platform, DateTimeOffset expires);
+
+    [LoggerMessage(303, LogLevel.Information, "Ticket {Ticket}: upload {Upload} accepted ({Bytes} bytes, {Entries} files, {Lines} lines)")]
+    public static partial void UploadAccepted(ILogger logger, string ticket, string upload, long bytes, int entries, long lines);
+
+    [LoggerMessage(304, LogLevel.Warning, "Ticket upload refused ({Status} {Kind}): {Reason}")]
+    public static partial void UploadRefused(ILogger logger, int status, string kind, string reason);
+
+    [LoggerMessage(305, LogLevel.Information, "Ticket {Ticket} {Action}")]
+    public static partial void Changed(ILogger logger, string ticket, string action);
+
+    [LoggerMessage(306, LogLevel.Information, "Ticket {Ticket} deleted: {Files} stored files and {Documents} indexed documents removed")]
+    public static partial void Deleted(ILogger logger, string ticket, int files, long documents);
+}

@@ -1,0 +1,115 @@
+using System.Diagnostics;
+
+namespace ObservabilityStack.Benchmarks.Gateway;
+
+/// <summary>
+/// Where <c>load gateway</c> sends: a gateway in this process, one in a child process (<c>spawn</c>, so the
+/// load generator's CPU and GC are not the gateway's), or any running gateway (<c>--target URL --key KEY</c>).
+/// </summary>
+internal sealed class LoadTarget : IAsyncDisposable
+{
+    private readonly LoadGateway? _inProcess;
+    private readonly Process? _child;
+
+    private LoadTarget(Uri url, string key, string where, LoadGateway? inProcess, Process? child)
+    {
+        Url = url;
+        Key = key;
+        Where = where;
+        _inProcess = inProcess;
+        _child = child;
+    }
+
+    public Uri Url { get; }
+
+    public string Key { get; }
+
+    public string Where { get; }
+
+    public static async Task<LoadTarget> InProcessAsync(bool fsync, CancellationToken cancellationToken)
+    {
+        var gateway = await LoadGateway.StartAsync(fsync, cancellationToken);
+        return new LoadTarget(gateway.Url, gateway.Key, "gateway in the load generator's process", gateway, null);
+    }
+
+    public static LoadTarget External(Uri url, string key) => new(url, key, $"gateway at {url} (no diagnostics)", null, null);
+
+    /// <summary>Starts <c>load gateway-host</c> in a second process of this program (same runtime settings via the environment).</summary>
+    public static async Task<LoadTarget> SpawnAsync(bool fsync, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(LoadTarget).Assembly.Location);
+        }
+
+        foreach (var arg in (string[])["load", "gateway-host", fsync ? "fsync" : "nofsync"])
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var child = Process.Start(start)!;
+        var ready = await child.StandardOutput.ReadLineAsync(cancellationToken) ?? throw new InvalidOperationException("gateway-host exited before it was ready");
+        var parts = ready.Split(' ');
+        return new LoadTarget(new Uri(parts[1]), parts[2], $"gateway in child process {child.Id}", null, child);
+    }
+
+    public async Task BeginAsync()
+    {
+        _inProcess?.Diagnostics.Begin();
+        await SendAsync("begin");
+    }
+
+    public async Task EndAsync()
+    {
+        _inProcess?.Diagnostics.End();
+        await SendAsync("end");
+    }
+
+    /// <summary>The gateway process's diagnostics over the durable slices, or nothing for an external gateway.</summary>
+    public async Task<string> ReportAsync()
+    {
+        if (_inProcess is not null)
+        {
+            return _inProcess.Diagnostics.Report();
+        }
+
+        if (_child is null)
+        {
+            return string.Empty;
+        }
+
+        await SendAsync("report");
+        var lines = new List<string>();
+        while (await _child.StandardOutput.ReadLineAsync() is { } line && line != ".")
+        {
+            lines.Add(line);
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_inProcess is not null)
+        {
+            await _inProcess.DisposeAsync();
+        }
+
+        if (_child is not null)
+        {
+            _child.StandardInput.Close();
+            await _child.WaitForExitAsync();
+            _child.Dispose();
+        }
+    }
+
+    private async Task SendAsync(string command)
+    {
+        if (_child is not null)
+        {
+            await _child.StandardInput.WriteLineAsync(command);
+            await _child.StandardInput.FlushAsync();
+        }
+    }
+}
