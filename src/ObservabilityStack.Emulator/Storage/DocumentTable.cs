@@ -123,6 +123,16 @@ internal sealed class DocumentTable
         return true;
     }
 
+    /// <summary>
+    /// Index order of two run positions, reading the runs' timestamp arrays (sequential memory) and touching the
+    /// documents only on a tie, since the merge compares the heads of every slice for each document it yields.
+    /// </summary>
+    private static int CompareAt(TimeRun a, int i, TimeRun b, int j)
+    {
+        var byTime = a.Times[i].CompareTo(b.Times[j]);
+        return byTime != 0 ? byTime : a.Docs[i].SeqNo.CompareTo(b.Docs[j].SeqNo);
+    }
+
     /// <summary>A k-way merge of the runs' slices (k is small: runs of log data rarely overlap in time).</summary>
     private static IEnumerable<RunPosition> Merged(List<(TimeRun Run, int Start, int End)> slices)
     {
@@ -133,7 +143,7 @@ internal sealed class DocumentTable
             for (var k = 0; k < slices.Count; k++)
             {
                 if (positions[k] < slices[k].End
-                    && (best < 0 || TimeRun.Compare(slices[k].Run.Docs[positions[k]], slices[best].Run.Docs[positions[best]]) < 0))
+                    && (best < 0 || CompareAt(slices[k].Run, positions[k], slices[best].Run, positions[best]) < 0))
                 {
                     best = k;
                 }
