@@ -15,6 +15,9 @@ internal sealed class DocContext
     /// <summary>Position of the document within its shard's enumeration.</summary>
     public int DocIndex { get; set; }
 
+    /// <summary>The columns the request reads in the current shard, built together when a run lacks one.</summary>
+    public DocValues.ColumnPlan Columns { get; set; } = DocValues.ColumnPlan.None;
+
     /// <summary>The query score of the current document (for top_hits).</summary>
     public double Score { get; set; }
 }

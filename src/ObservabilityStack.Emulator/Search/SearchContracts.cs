@@ -15,8 +15,47 @@ public sealed class SearchDocument
     /// <summary>The <c>_id</c>.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The <c>_source</c> as sent by the client.</summary>
-    public required JsonElement Source { get; init; }
+    private JsonElement _source;
+    private ReadOnlyMemory<byte> _sourceBytes;
+    private bool _parsed;
+
+    /// <summary>
+    /// The <c>_source</c> as sent by the client. Documents from storage parse it on first read, which only hits,
+    /// <c>top_hits</c> and fields without a column do.
+    /// </summary>
+    public JsonElement Source
+    {
+        get
+        {
+            if (!_parsed)
+            {
+                // JsonElement.ParseValue owns plain arrays (no pooled buffers), so nothing leaks when it is never disposed.
+                var reader = new Utf8JsonReader(_sourceBytes.Span);
+                _source = JsonElement.ParseValue(ref reader);
+                _parsed = true;
+            }
+
+            return _source;
+        }
+
+        init
+        {
+            _source = value;
+            _parsed = true;
+        }
+    }
+
+    /// <summary>The stored <c>_source</c> bytes, parsed into <see cref="Source"/> only when read.</summary>
+    internal ReadOnlyMemory<byte> SourceBytes
+    {
+        init => _sourceBytes = value;
+    }
+
+    /// <summary>The columns of the immutable run holding the document (null when it is in none).</summary>
+    internal DocValues.RunColumns? Columns { get; init; }
+
+    /// <summary>The document's position in its run, for <see cref="Columns"/>.</summary>
+    internal int Position { get; init; }
 
     /// <summary><c>_seq_no</c>.</summary>
     public long SeqNo { get; init; }

@@ -71,6 +71,7 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
         {
             doc.Shard = _shards[s];
             doc.ShardIndex = s;
+            doc.Columns = DocValues.ColumnPlan.For(request.ReadFields, doc.Shard.Mappings);
             var index = 0;
             var matchedInShard = 0;
             foreach (var document in _shards[s].Documents(from, to))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ObservabilityStack.Emulator.Search.Aggregations;
+using ObservabilityStack.Emulator.Search.Fields;
 using ObservabilityStack.Emulator.Search.Hits;
 using ObservabilityStack.Emulator.Search.Queries;
 
@@ -61,6 +62,9 @@ internal sealed class SearchRequest
 
     /// <summary>Stop after this many matches per shard.</summary>
     public int? TerminateAfter { get; set; }
+
+    /// <summary>Every field the compiled request reads (to build their columns in one pass).</summary>
+    public List<FieldRef> ReadFields { get; } = [];
 
     /// <summary>True when the sort uses the score (so _score is reported).</summary>
     public bool ScoresHits => Sort.Length == 0 || TrackScores || Sort.Any(s => s.IsScore);

@@ -20,6 +20,12 @@ internal static partial class SearchRequestParser
         long nowMillis, IReadOnlyList<ISearchShard> shards)
     {
         var request = new SearchRequest();
+        return Fields.RequestFields.Collecting(request.ReadFields, () => Fill(request, body, parameters, queries, nowMillis, shards));
+    }
+
+    private static SearchRequest Fill(SearchRequest request, JsonElement? body, IReadOnlyDictionary<string, string> parameters,
+        QueryParser queries, long nowMillis, IReadOnlyList<ISearchShard> shards)
+    {
         if (body is { ValueKind: JsonValueKind.Object } element)
         {
             foreach (var property in element.EnumerateObject())

@@ -42,10 +42,11 @@ internal sealed class DocumentTable
     public int RunCount => _runs.Length;
 
     /// <summary>
-    /// Documents with timestamp in [from, to] (inclusive) in index order; all documents (those without a
-    /// timestamp last) when both bounds are null.
+    /// Documents with timestamp in [from, to] (inclusive) in index order, each with its run and position there
+    /// (null run for documents without a timestamp); all documents (those without a timestamp last) when both
+    /// bounds are null.
     /// </summary>
-    public IEnumerable<StoredDocument> Range(long? from, long? to)
+    public IEnumerable<RunPosition> Range(long? from, long? to)
     {
         var slices = new List<(TimeRun Run, int Start, int End)>(_runs.Length);
         foreach (var run in _runs)
@@ -58,7 +59,7 @@ internal sealed class DocumentTable
         }
 
         var timed = slices.Count == 1 ? Single(slices[0]) : Disjoint(slices) ? slices.SelectMany(Single) : Merged(slices);
-        return from is null && to is null ? timed.Concat(_untimed) : timed;
+        return from is null && to is null ? timed.Concat(_untimed.Select(d => new RunPosition(d, null, 0))) : timed;
     }
 
     /// <summary>A new table with <paramref name="added"/> merged in and <paramref name="removed"/> taken out.</summary>
@@ -99,11 +100,11 @@ internal sealed class DocumentTable
         return new DocumentTable([.. runs], [.. untimed]);
     }
 
-    private static IEnumerable<StoredDocument> Single((TimeRun Run, int Start, int End) slice)
+    private static IEnumerable<RunPosition> Single((TimeRun Run, int Start, int End) slice)
     {
         for (var i = slice.Start; i < slice.End; i++)
         {
-            yield return slice.Run.Docs[i];
+            yield return new RunPosition(slice.Run.Docs[i], slice.Run, i);
         }
     }
 
@@ -122,8 +123,18 @@ internal sealed class DocumentTable
         return true;
     }
 
+    /// <summary>
+    /// Index order of two run positions, reading the runs' timestamp arrays (sequential memory) and touching the
+    /// documents only on a tie, since the merge compares the heads of every slice for each document it yields.
+    /// </summary>
+    private static int CompareAt(TimeRun a, int i, TimeRun b, int j)
+    {
+        var byTime = a.Times[i].CompareTo(b.Times[j]);
+        return byTime != 0 ? byTime : a.Docs[i].SeqNo.CompareTo(b.Docs[j].SeqNo);
+    }
+
     /// <summary>A k-way merge of the runs' slices (k is small: runs of log data rarely overlap in time).</summary>
-    private static IEnumerable<StoredDocument> Merged(List<(TimeRun Run, int Start, int End)> slices)
+    private static IEnumerable<RunPosition> Merged(List<(TimeRun Run, int Start, int End)> slices)
     {
         var positions = slices.Select(s => s.Start).ToArray();
         while (true)
@@ -132,7 +143,7 @@ internal sealed class DocumentTable
             for (var k = 0; k < slices.Count; k++)
             {
                 if (positions[k] < slices[k].End
-                    && (best < 0 || TimeRun.Compare(slices[k].Run.Docs[positions[k]], slices[best].Run.Docs[positions[best]]) < 0))
+                    && (best < 0 || CompareAt(slices[k].Run, positions[k], slices[best].Run, positions[best]) < 0))
                 {
                     best = k;
                 }
@@ -143,7 +154,8 @@ internal sealed class DocumentTable
                 yield break;
             }
 
-            yield return slices[best].Run.Docs[positions[best]++];
+            var position = positions[best]++;
+            yield return new RunPosition(slices[best].Run.Docs[position], slices[best].Run, position);
         }
     }
 }

@@ -36,9 +36,9 @@ internal sealed class IndexShard : ISearchShard
 
     public IEnumerable<SearchDocument> Documents(long? fromMillis = null, long? toMillis = null)
     {
-        foreach (var doc in _table.Range(fromMillis, toMillis))
+        foreach (var (doc, run, position) in _table.Range(fromMillis, toMillis))
         {
-            yield return doc.ToSearchDocument(IndexName);
+            yield return doc.ToSearchDocument(IndexName, run, position);
         }
     }
 

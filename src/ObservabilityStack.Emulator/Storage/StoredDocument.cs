@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ObservabilityStack.Emulator.Search;
 
 namespace ObservabilityStack.Emulator.Storage;
@@ -21,25 +20,17 @@ internal sealed class StoredDocument
 
     public long? Timestamp { get; init; }
 
-    public SearchDocument ToSearchDocument(string index) => new()
+    /// <summary>The document as search sees it; <c>_source</c> is parsed only if search reads it.</summary>
+    public SearchDocument ToSearchDocument(string index, TimeRun? run = null, int position = 0) => new()
     {
         Index = index,
         Id = Id,
-        Source = ParseSource(),
+        SourceBytes = Source,
+        Columns = run?.Columns,
+        Position = position,
         SeqNo = SeqNo,
         PrimaryTerm = PrimaryTerm,
         Version = Version,
         TimestampMillis = Timestamp,
     };
-
-    /// <summary>
-    /// Parses over the stored bytes without copying them (they never change). The document is not disposed on
-    /// purpose: the element must outlive this call, and its pooled index is simply left to the GC.
-    /// </summary>
-    public JsonElement ParseSource()
-    {
-#pragma warning disable CA2000 // see summary: the JsonDocument backs the returned element
-        return JsonDocument.Parse(Source).RootElement;
-#pragma warning restore CA2000
-    }
 }

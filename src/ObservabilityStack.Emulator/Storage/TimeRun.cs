@@ -1,10 +1,14 @@
+using ObservabilityStack.Emulator.Search.DocValues;
+
 namespace ObservabilityStack.Emulator.Storage;
 
 /// <summary>
 /// An immutable run of documents sorted by <c>@timestamp</c> then <c>_seq_no</c>, with a parallel array of the
 /// timestamps for binary search. A <see cref="DocumentTable"/> is a few of these, like Lucene's segments.
+/// Search builds its columns (<see cref="Columns"/>) on first use; since the run never changes they never go stale,
+/// and a merge leaves the merged runs' columns to the garbage collector with the runs.
 /// </summary>
-internal sealed class TimeRun
+internal sealed class TimeRun : IRunSource
 {
     private TimeRun(StoredDocument[] docs)
     {
@@ -18,6 +22,7 @@ internal sealed class TimeRun
         }
 
         SizeInBytes = size;
+        Columns = new RunColumns(this);
     }
 
     public StoredDocument[] Docs { get; }
@@ -27,6 +32,12 @@ internal sealed class TimeRun
     public int Length => Docs.Length;
 
     public long SizeInBytes { get; }
+
+    /// <summary>The run's doc values, built lazily per field by search.</summary>
+    public RunColumns Columns { get; }
+
+    /// <inheritdoc/>
+    public ReadOnlyMemory<byte> SourceAt(int position) => Docs[position].Source;
 
     /// <summary>A run of documents that all have a timestamp, sorted here.</summary>
     public static TimeRun Sorted(List<StoredDocument> docs)

@@ -63,6 +63,13 @@ public sealed class AlertsLoadRun : ILoadRun
             Console.WriteLine($"rules: {ruleCount} on a 10 s schedule for {seconds} s (expected ~{expected:F0} runs)");
             Console.WriteLine($"runs: {h.Runs}, failed: {h.FailedRuns}, retries: {h.Retries}, skipped (misfires): {h.Misfires}");
             Console.WriteLine($"schedule lag p50: {h.LagPercentile(50):F0} ms, p99: {h.LagPercentile(99):F0} ms (target < 1000 ms, ratio {h.LagPercentile(99) / 1000:F2})");
+            using (var process = Process.GetCurrentProcess())
+            {
+                // Emulator, alert engine and load generator share this process; the figure includes the doc values built.
+                Console.WriteLine($"RSS with {docs:N0} documents after the rules ran: {process.WorkingSet64 / (1024.0 * 1024):N0} MB, "
+                    + $"peak {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MB");
+            }
+
 
             var maildir = Path.Combine(dir, "maildir", "new");
             var before = Directory.Exists(maildir) ? Directory.GetFiles(maildir).Length : 0;

@@ -20,10 +20,10 @@ public sealed class DocumentTableTests
         }
 
         var expected = all.OrderBy(d => d.Timestamp).ThenBy(d => d.SeqNo).ToList();
-        table.Range(null, null).ShouldBe(expected);
+        table.Range(null, null).Select(p => p.Doc).ShouldBe(expected);
         table.Count.ShouldBe(all.Count);
         table.SizeInBytes.ShouldBe(all.Sum(d => (long)d.Source.Length));
-        table.Range(20, 30).ShouldBe(expected.Where(d => d.Timestamp is >= 20 and <= 30));
+        table.Range(20, 30).Select(p => p.Doc).ShouldBe(expected.Where(d => d.Timestamp is >= 20 and <= 30));
     }
 
     [Fact]
@@ -39,9 +39,9 @@ public sealed class DocumentTableTests
         table = table.Apply([pendingAndRemoved], removed);
 
         table.Count.ShouldBe(70);
-        table.Range(null, null).ShouldNotContain(first[3]);
-        table.Range(null, null).ShouldNotContain(second[5]);
-        table.Range(null, null).ShouldNotContain(pendingAndRemoved);
+        table.Range(null, null).Select(p => p.Doc).ShouldNotContain(first[3]);
+        table.Range(null, null).Select(p => p.Doc).ShouldNotContain(second[5]);
+        table.Range(null, null).Select(p => p.Doc).ShouldNotContain(pendingAndRemoved);
     }
 
     [Fact]
@@ -51,9 +51,9 @@ public sealed class DocumentTableTests
         var timed = Doc(10);
         var table = DocumentTable.Empty.Apply([untimed, timed], []);
 
-        table.Range(null, null).ShouldBe([timed, untimed]);
-        table.Range(0, 100).ShouldBe([timed]);
-        table.Range(11, null).ShouldBeEmpty();
+        table.Range(null, null).Select(p => p.Doc).ShouldBe([timed, untimed]);
+        table.Range(0, 100).Select(p => p.Doc).ShouldBe([timed]);
+        table.Range(11, null).Select(p => p.Doc).ShouldBeEmpty();
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class DocumentTableTests
         }
 
         table.RunCount.ShouldBeLessThanOrEqualTo(11);
-        table.Range(null, null).Select(d => d.Timestamp!.Value).ShouldBe(Enumerable.Range(0, 1000).Select(i => (long)i));
+        table.Range(null, null).Select(p => p.Doc).Select(d => d.Timestamp!.Value).ShouldBe(Enumerable.Range(0, 1000).Select(i => (long)i));
     }
 
     private StoredDocument Doc(long timestamp) => new()

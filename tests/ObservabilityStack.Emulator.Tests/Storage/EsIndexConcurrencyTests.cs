@@ -50,7 +50,7 @@ public sealed class EsIndexConcurrencyTests
         problems.ShouldBeEmpty();
         compactions.ShouldBeGreaterThan(0);
         index.LiveCount.ShouldBe(Writers * IdsPerWriter);
-        var table = index.Table.Range(null, null).ToList();
+        var table = index.Table.Range(null, null).Select(p => p.Doc).ToList();
         table.Count.ShouldBe(Writers * IdsPerWriter);
         table.Select(d => d.Id).Distinct().Count().ShouldBe(Writers * IdsPerWriter);
         foreach (var doc in table)
@@ -82,7 +82,7 @@ public sealed class EsIndexConcurrencyTests
 
     private static void Read(EsIndex index, ConcurrentQueue<string> problems)
     {
-        foreach (var doc in index.Table.Range(0, 100_000))
+        foreach (var (doc, _, _) in index.Table.Range(0, 100_000))
         {
             Check(doc, problems);
         }

@@ -25,7 +25,7 @@ public sealed class EsIndexStorageTests
         index.Table.Count.ShouldBe(3000);
         Encoding.UTF8.GetString(index.Get("d42")!.Source.Span).ShouldStartWith("""{"round":2,""");
         index.Get("d42")!.Version.ShouldBe(3);
-        index.Table.Range(null, null).Select(d => Encoding.UTF8.GetString(d.Source.Span)).ShouldAllBe(s => s.Contains("\"round\":2"));
+        index.Table.Range(null, null).Select(p => Encoding.UTF8.GetString(p.Doc.Source.Span)).ShouldAllBe(s => s.Contains("\"round\":2"));
     }
 
     [Fact]

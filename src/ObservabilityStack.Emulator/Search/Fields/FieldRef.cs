@@ -1,19 +1,28 @@
 using System.Text.Json;
+using ObservabilityStack.Emulator.Search.DocValues;
 
 namespace ObservabilityStack.Emulator.Search.Fields;
 
 /// <summary>
 /// A field named in a query or aggregation. Resolves itself per index mapping (cached for the last one, since
-/// documents arrive shard by shard) and reads typed values into reusable lists.
+/// documents arrive shard by shard) and reads typed values into reusable lists. This is the one place values are
+/// read: from the run's column when the document lives in a run (built on first use), else from <c>_source</c>.
 /// </summary>
 internal sealed class FieldRef
 {
     private readonly List<JsonElement> _elements = [];
     private readonly StringPool _strings = new();
+    private readonly ColumnCache<ExistsColumn> _exists = new();
+    private readonly ColumnCache<KeywordColumn> _keywords = new();
+    private readonly ColumnCache<NumberColumn> _numbers = new();
     private IFieldMappings? _lastMappings;
     private ResolvedField? _last;
 
-    public FieldRef(string path) => Path = path;
+    public FieldRef(string path)
+    {
+        Path = path;
+        RequestFields.Created(this);
+    }
 
     /// <summary>The dotted path.</summary>
     public string Path { get; }
@@ -33,7 +42,7 @@ internal sealed class FieldRef
     /// <summary>The field as mapped in the document's index.</summary>
     public ResolvedField Resolve(DocContext doc) => Resolve(doc.Shard.Mappings);
 
-    /// <summary>Raw JSON values of the field in the document (valid until the next call).</summary>
+    /// <summary>Raw JSON values of the field from the document's <c>_source</c> (valid until the next call).</summary>
     public List<JsonElement> Elements(DocContext doc)
     {
         _elements.Clear();
@@ -45,7 +54,9 @@ internal sealed class FieldRef
     public bool Exists(DocContext doc) => Path switch
     {
         "_id" or "_index" => true,
-        _ => Elements(doc).Count > 0,
+        _ => doc.Doc.Columns is { } run
+            ? _exists.Get(run, doc.Doc.Position, Resolve(doc).ExistsColumn, doc.Columns).Has(doc.Doc.Position)
+            : Elements(doc).Count > 0,
     };
 
     /// <summary>Adds the field's values as keyword strings.</summary>
@@ -61,18 +72,20 @@ internal sealed class FieldRef
                 return;
         }
 
-        foreach (var element in Elements(doc))
+        if (doc.Doc.Columns is { } run)
         {
-            if (element.ValueKind == JsonValueKind.String)
-            {
-                output.Add(_strings.Get(element));
-            }
-            else if (ResolvedField.AsString(element) is { } text)
-            {
-                output.Add(text);
-            }
+            _keywords.Get(run, doc.Doc.Position, Resolve(doc).KeywordColumn, doc.Columns).AddStrings(doc.Doc.Position, output);
+            return;
         }
+
+        FieldValues.AddStrings(Elements(doc), output, _strings);
     }
+
+    /// <summary>The run's keyword column for this field, or null when the document is in no run.</summary>
+    public KeywordColumn? KeywordColumnOf(DocContext doc) =>
+        doc.Doc.Columns is { } run && Path is not ("_id" or "_index")
+            ? _keywords.Get(run, doc.Doc.Position, Resolve(doc).KeywordColumn, doc.Columns)
+            : null;
 
     /// <summary>Adds the field's values as numbers (dates as epoch millis, booleans as 1/0).</summary>
     public void Numbers(DocContext doc, List<double> output)
@@ -86,13 +99,13 @@ internal sealed class FieldRef
             return;
         }
 
-        foreach (var element in Elements(doc))
+        if (doc.Doc.Columns is { } run)
         {
-            if (field.TryNumber(element, out var number))
-            {
-                output.Add(number);
-            }
+            _numbers.Get(run, doc.Doc.Position, field.NumberColumn, doc.Columns).AddNumbers(doc.Doc.Position, output);
+            return;
         }
+
+        FieldValues.AddNumbers(field, Elements(doc), output);
     }
 
     /// <summary>Adds the analysed tokens of a text field, or the exact strings of any other field.</summary>

@@ -1,11 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
+using ObservabilityStack.Emulator.Search.DocValues;
 
 namespace ObservabilityStack.Emulator.Search.Fields;
 
 /// <summary>A field path resolved against one index's mapping: its kind, where it lives in <c>_source</c> and its date format.</summary>
 internal sealed class ResolvedField
 {
+    private ColumnSpec? _existsColumn;
+    private ColumnSpec? _keywordColumn;
+    private ColumnSpec? _numberColumn;
+
     private ResolvedField(string path, FieldKind kind, string? mappedType, string sourcePath, DateFormat format)
     {
         Path = path;
@@ -29,6 +34,15 @@ internal sealed class ResolvedField
 
     /// <summary>The date format (the mapping's, or the default).</summary>
     public DateFormat Format { get; }
+
+    /// <summary>The column answering <c>exists</c> for this field.</summary>
+    public ColumnSpec ExistsColumn => _existsColumn ??= ColumnSpec.For(ColumnType.Exists, this);
+
+    /// <summary>The column of this field's keyword strings.</summary>
+    public ColumnSpec KeywordColumn => _keywordColumn ??= ColumnSpec.For(ColumnType.Keyword, this);
+
+    /// <summary>The column of this field's numbers under its kind and format.</summary>
+    public ColumnSpec NumberColumn => _numberColumn ??= ColumnSpec.For(ColumnType.Number, this);
 
     /// <summary>True for fields whose values are numbers (long, double, date, boolean).</summary>
     public bool IsNumeric => Kind is FieldKind.Long or FieldKind.Double or FieldKind.Date or FieldKind.Boolean;

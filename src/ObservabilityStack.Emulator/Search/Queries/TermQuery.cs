@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ObservabilityStack.Emulator.Search.DocValues;
 using ObservabilityStack.Emulator.Search.Fields;
 
 namespace ObservabilityStack.Emulator.Search.Queries;
@@ -18,6 +19,7 @@ internal sealed class TermQuery : Query
     private readonly List<double> _numbers = [];
     private ResolvedField? _convertedFor;
     private double? _converted;
+    private readonly OrdinalFilter _ordinals;
 
     public TermQuery(string field, JsonElement value, bool caseInsensitive = false, double boost = 1.0)
     {
@@ -26,6 +28,7 @@ internal sealed class TermQuery : Query
         _text = ResolvedField.AsString(value);
         _caseInsensitive = caseInsensitive;
         _boost = boost;
+        _ordinals = new OrdinalFilter(value => string.Equals(value, _text, caseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal));
     }
 
     /// <inheritdoc/>
@@ -49,6 +52,12 @@ internal sealed class TermQuery : Query
         if (_text is null || field.Kind == FieldKind.Object)
         {
             return false;
+        }
+
+        if (field.Kind != FieldKind.Text && _field.KeywordColumnOf(doc) is { } column
+            && _ordinals.Matches(column, doc.Doc.Position) is { } matched)
+        {
+            return matched;
         }
 
         _strings.Clear();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ObservabilityStack.Emulator.Search.DocValues;
 using ObservabilityStack.Emulator.Search.Fields;
 
 namespace ObservabilityStack.Emulator.Search.Queries;
@@ -14,6 +15,7 @@ internal sealed class TermsQuery : Query
     private readonly List<double> _docNumbers = [];
     private ResolvedField? _convertedFor;
     private HashSet<double> _numbers = [];
+    private readonly OrdinalFilter _ordinals;
 
     public TermsQuery(string field, JsonElement[] values, double boost)
     {
@@ -27,6 +29,8 @@ internal sealed class TermsQuery : Query
                 _strings.Add(text);
             }
         }
+
+        _ordinals = new OrdinalFilter(_strings.Contains);
     }
 
     /// <inheritdoc/>
@@ -60,6 +64,12 @@ internal sealed class TermsQuery : Query
             }
 
             return false;
+        }
+
+        if (field.Kind != FieldKind.Text && _field.KeywordColumnOf(doc) is { } column
+            && _ordinals.Matches(column, doc.Doc.Position) is { } matched)
+        {
+            return matched;
         }
 
         _docStrings.Clear();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ObservabilityStack.Emulator.Search.DocValues;
 using ObservabilityStack.Emulator.Search.Fields;
 
 namespace ObservabilityStack.Emulator.Search.Aggregations.Buckets;
@@ -13,6 +14,11 @@ internal sealed class TermsAggregator : Aggregator
     private readonly List<double> _docNumbers = [];
     private ResolvedField? _field;
     private FieldKind _kind = FieldKind.Keyword;
+
+    // The buckets of the current run's dictionary by ordinal (Rejected when include/exclude refuses the term), so a
+    // single-valued document costs an array lookup instead of hashing its string.
+    private static readonly Bucket Rejected = new(0, null, AggregatorSet.Empty);
+    private readonly PerColumn<Bucket?[]> _byOrdinal = new(column => new Bucket?[column.Terms.Length]);
 
     public TermsAggregator(AggregationDefinition definition)
         : this(new TermsSettings(definition))
@@ -65,6 +71,11 @@ internal sealed class TermsAggregator : Aggregator
             return;
         }
 
+        if (count && AddByOrdinal(doc))
+        {
+            return;
+        }
+
         _docStrings.Clear();
         _settings.Source.Strings(doc, _docStrings);
         for (var i = 0; i < _docStrings.Count; i++)
@@ -75,6 +86,38 @@ internal sealed class TermsAggregator : Aggregator
                 Hit(_strings.TryGetValue(value, out var b) ? b : _strings[value] = NewBucket(0, value), doc, count);
             }
         }
+    }
+
+    /// <summary>Counts a single-valued document through the run's ordinals; false when it needs the general path.</summary>
+    private bool AddByOrdinal(DocContext doc)
+    {
+        if (_settings.Source.Field!.KeywordColumnOf(doc) is not { } column || column.Terms.Length > OrdinalFilter.MaxTerms)
+        {
+            return false;
+        }
+
+        var ordinal = column.OrdinalAt(doc.Doc.Position);
+        if (ordinal < 0)
+        {
+            return false;
+        }
+
+        var byOrdinal = _byOrdinal.For(column);
+        var bucket = byOrdinal[ordinal];
+        if (bucket is null)
+        {
+            var value = column.Terms[ordinal];
+            bucket = !_settings.Filter.Accepts(value) ? Rejected
+                : _strings.TryGetValue(value, out var known) ? known : _strings[value] = NewBucket(0, value);
+            byOrdinal[ordinal] = bucket;
+        }
+
+        if (!ReferenceEquals(bucket, Rejected))
+        {
+            Hit(bucket, doc, true);
+        }
+
+        return true;
     }
 
     private Bucket NewBucket(double number, string? text) => new(number, text, AggregatorSet.Create(Definition.SubAggregations));
