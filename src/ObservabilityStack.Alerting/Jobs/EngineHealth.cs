@@ -108,10 +108,16 @@ public sealed class EngineHealth
         return ConsecutiveMailFailures;
     }
 
-    /// <summary>The given percentile (0-100) of recorded schedule lags, in milliseconds.</summary>
-    public double LagPercentile(double percentile)
+    /// <summary>Schedule lags recorded so far (the most recent 100,000 are kept).</summary>
+    public int LagSamples => _lagMs.Count;
+
+    /// <summary>
+    /// The given percentile (0-100) of recorded schedule lags, in milliseconds; <paramref name="skip"/> leaves out
+    /// the oldest samples (e.g. a warm-up cycle).
+    /// </summary>
+    public double LagPercentile(double percentile, int skip = 0)
     {
-        var sorted = _lagMs.ToArray();
+        var sorted = _lagMs.Skip(skip).ToArray();
         if (sorted.Length == 0)
         {
             return 0;

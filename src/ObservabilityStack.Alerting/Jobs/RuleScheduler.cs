@@ -108,11 +108,24 @@ public sealed class RuleScheduler : IHostedService, IDisposable
                 .StartNow().Build();
         }
 
-        // Spread rules over their interval by a stable offset derived from the name.
-        var offset = TimeSpan.FromMilliseconds((uint)StringComparer.Ordinal.GetHashCode(rule.Name) % (uint)Math.Max(1, rule.Interval.TotalMilliseconds));
+        // Spread rules over their interval by an offset derived from the name, the same in every process and after
+        // every restart (string.GetHashCode is randomised per process).
+        var offset = TimeSpan.FromMilliseconds(StableHash(rule.Name) % (uint)Math.Max(1, rule.Interval.TotalMilliseconds));
         return builder.WithSchedule(SimpleScheduleBuilder.Create().WithInterval(rule.Interval).RepeatForever()
                 .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .StartAt(TimeProvider.System.GetUtcNow() + offset).Build();
+    }
+
+    /// <summary>FNV-1a over the name's UTF-16 code units.</summary>
+    internal static uint StableHash(string name)
+    {
+        var hash = 2166136261u;
+        foreach (var c in name)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 
     private static string Fingerprint(AlertRule rule) => rule.Cron ?? rule.Interval.ToString();

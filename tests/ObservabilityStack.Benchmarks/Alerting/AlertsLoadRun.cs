@@ -63,6 +63,10 @@ public sealed class AlertsLoadRun : ILoadRun
             Console.WriteLine($"rules: {ruleCount} on a 10 s schedule for {seconds} s (expected ~{expected:F0} runs)");
             Console.WriteLine($"runs: {h.Runs}, failed: {h.FailedRuns}, retries: {h.Retries}, skipped (misfires): {h.Misfires}");
             Console.WriteLine($"schedule lag p50: {h.LagPercentile(50):F0} ms, p99: {h.LagPercentile(99):F0} ms (target < 1000 ms, ratio {h.LagPercentile(99) / 1000:F2})");
+            // The emulator builds its columns on first use (Elasticsearch writes doc values at index time), so the first
+            // cycle over cold data is reported apart from the steady state that follows it.
+            Console.WriteLine($"after the first cycle ({ruleCount} runs): lag p50 {h.LagPercentile(50, ruleCount):F0} ms, " +
+                $"p99 {h.LagPercentile(99, ruleCount):F0} ms over {Math.Max(0, h.LagSamples - ruleCount)} runs");
             using (var process = Process.GetCurrentProcess())
             {
                 // Emulator, alert engine and load generator share this process; the figure includes the doc values built.
