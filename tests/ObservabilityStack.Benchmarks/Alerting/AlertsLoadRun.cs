@@ -13,7 +13,7 @@ using ObservabilityStack.Emulator;
 namespace ObservabilityStack.Benchmarks.Alerting;
 
 /// <summary>
-/// <c>load alerts [--rules 500] [--docs 1000000] [--seconds 60]</c>: many rules on a 10 s schedule against the
+/// <c>load alerts [--rules 500] [--docs 1000000] [--seconds 60] [--shuffled]</c>: many rules on a 10 s schedule against the
 /// emulator holding many documents; reports schedule lag p50/p99 and skipped runs, then injects a 5xx burst
 /// and measures the time from the first 5xx to the email accepted by a real SMTP server (aiosmtpd).
 /// </summary>
@@ -32,9 +32,11 @@ public sealed class AlertsLoadRun : ILoadRun
         await using var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0 }, cancellationToken);
         using var client = new ElasticsearchClient(new ElasticsearchClientOptions { Url = emulator.Url, RequestTimeout = TimeSpan.FromMinutes(2) });
         var seedWatch = Stopwatch.StartNew();
-        await AlertsLoadSeeder.SeedAsync(client, docs, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(30), cancellationToken);
+        var shuffled = args.Contains("--shuffled");
+        await AlertsLoadSeeder.SeedAsync(client, docs, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(30), shuffled, cancellationToken);
         await client.SendJsonAsync(HttpMethod.Post, "/_refresh", null, cancellationToken);
-        Console.WriteLine($"seeded {docs:N0} documents in {seedWatch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"seeded {docs:N0} documents in {seedWatch.Elapsed.TotalSeconds:F1} s, " +
+            (shuffled ? "every bulk spread over the 30 minutes (--shuffled)" : "in time order, as shippers send them"));
 
         var smtpPort = FreePort();
         using var smtp = Process.Start(new ProcessStartInfo("/usr/bin/python3")

@@ -10,17 +10,27 @@ internal static class AlertsLoadSeeder
 {
     public static readonly string[] Services = ["shop-frontend", "shop-api", "crm-frontend", "crm-api", "mes-frontend", "mes-api"];
 
-    public static async Task SeedAsync(ElasticsearchClient client, int count, DateTimeOffset now, TimeSpan spread, CancellationToken cancellationToken)
+    /// <summary>
+    /// Seeds <paramref name="count"/> documents over the <paramref name="spread"/> before <paramref name="now"/>. In time
+    /// order (<paramref name="shuffled"/> false) each bulk covers the next slice of time, as logs arrive from shippers
+    /// (a few seconds of jitter inside a bulk); shuffled, every bulk spreads over the whole period, the worst case
+    /// for the emulator, whose refreshed runs then all overlap in time.
+    /// </summary>
+    public static async Task SeedAsync(ElasticsearchClient client, int count, DateTimeOffset now, TimeSpan spread, bool shuffled,
+        CancellationToken cancellationToken)
     {
         const int batch = 5000;
         var random = new Random(42);
+        var start = now - spread;
         for (var done = 0; done < count; done += batch)
         {
             var body = new StringBuilder(batch * 260);
             for (var i = 0; i < Math.Min(batch, count - done); i++)
             {
                 var service = Services[random.Next(Services.Length)];
-                var at = now - TimeSpan.FromMilliseconds(random.NextDouble() * spread.TotalMilliseconds);
+                var at = shuffled
+                    ? now - TimeSpan.FromMilliseconds(random.NextDouble() * spread.TotalMilliseconds)
+                    : start + (spread * ((done + i) / (double)count)) - TimeSpan.FromMilliseconds(random.NextDouble() * 3000);
                 Append(body, service, at, random.Next(100) < 1 ? 500 : 200, $"/p{random.Next(20)}", $"10.0.{random.Next(4)}.{random.Next(250)}");
             }
 
