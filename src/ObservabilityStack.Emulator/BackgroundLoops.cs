@@ -5,14 +5,16 @@ using ObservabilityStack.Emulator.Storage;
 namespace ObservabilityStack.Emulator;
 
 /// <summary>
-/// The emulator's timers: the 1 s refresh (real time, like Elasticsearch's refresh interval) and the ILM
-/// poll (on <see cref="EmulatorOptions.Clock"/>, so tests that move time see rollovers and deletions).
+/// The emulator's timers: the 1 s refresh (real time, like Elasticsearch's refresh interval), the ILM
+/// poll (on <see cref="EmulatorOptions.Clock"/>, so tests that move time see rollovers and deletions) and, when
+/// <see cref="EmulatorOptions.WarmColumns"/> is on, the 2 s column warmer.
 /// </summary>
 internal sealed class BackgroundLoops : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _refresh;
     private readonly Task _ilm;
+    private readonly Task _warm;
     private readonly Persistence? _persistence;
 
     private BackgroundLoops(Cluster cluster, IlmRunner ilm, EmulatorOptions options, Persistence? persistence)
@@ -22,6 +24,8 @@ internal sealed class BackgroundLoops : IAsyncDisposable
         {
             _refresh = Task.Run(() => LoopAsync(TimeSpan.FromSeconds(1), TimeProvider.System, cluster.RefreshDue));
             _ilm = Task.Run(() => LoopAsync(options.IlmPollInterval, options.Clock, ilm.RunOnce));
+            var warmer = new ColumnWarmer(ColumnWarmer.IndicesOf(cluster));
+            _warm = options.WarmColumns ? Task.Run(() => LoopAsync(TimeSpan.FromSeconds(2), TimeProvider.System, warmer.Tick)) : Task.CompletedTask;
         }
     }
 
@@ -56,7 +60,7 @@ internal sealed class BackgroundLoops : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_refresh, _ilm).ConfigureAwait(false);
+        await Task.WhenAll(_refresh, _ilm, _warm).ConfigureAwait(false);
         _persistence?.Dispose();
         _stop.Dispose();
     }

@@ -24,6 +24,13 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? ElasticPassword { get; set; }
 
+    /// <summary>
+    /// When true, a background pass (every 2 s) builds the doc-value columns of runs that have settled, as
+    /// Elasticsearch writes doc values at index time, so the first aggregation over fresh data does not parse it.
+    /// Costs CPU after ingest and memory for columns nobody may query. Default false: columns are built on first use.
+    /// </summary>
+    public bool WarmColumns { get; set; }
+
     /// <summary>Clock for timestamps, date math and ILM; tests inject a fake one to move time.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

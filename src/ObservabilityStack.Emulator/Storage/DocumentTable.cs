@@ -41,6 +41,9 @@ internal sealed class DocumentTable
     /// <summary>How many timestamp-ordered runs the table holds (at most about log2 of the document count).</summary>
     public int RunCount => _runs.Length;
 
+    /// <summary>The table's immutable runs, oldest first.</summary>
+    public IReadOnlyList<TimeRun> Runs => _runs;
+
     /// <summary>
     /// Documents with timestamp in [from, to] (inclusive) in index order, each with its run and position there
     /// (null run for documents without a timestamp); all documents (those without a timestamp last) when both

@@ -75,6 +75,45 @@ internal sealed class RunColumns(IRunSource run)
         }
     }
 
+    /// <summary>True once <see cref="Warm"/> has built every block.</summary>
+    public bool Warmed { get; private set; }
+
+    /// <summary>
+    /// Builds every block not built yet with the plan's mapped columns, ahead of any search (Elasticsearch writes doc
+    /// values at index time; this is the emulator's background equivalent). Searches that need a block being built
+    /// wait for that block only.
+    /// </summary>
+    public void Warm(ColumnPlan plan)
+    {
+        var specs = plan.Mapped();
+        if (specs.Count > 0)
+        {
+            for (var block = 0; block < _blocks.Length; block++)
+            {
+                if (Volatile.Read(ref _blocks[block]) is not null)
+                {
+                    continue;
+                }
+
+                lock (_build)
+                {
+                    if (_blocks[block] is null)
+                    {
+                        var built = new Dictionary<string, DocColumn>(StringComparer.Ordinal);
+                        foreach (var builder in Build(block, [.. specs]))
+                        {
+                            built[builder.Spec.Key] = builder.Build();
+                        }
+
+                        Volatile.Write(ref _blocks[block], built);
+                    }
+                }
+            }
+        }
+
+        Warmed = true;
+    }
+
     private IEnumerable<Dictionary<string, DocColumn>> Built()
     {
         for (var i = 0; i < _blocks.Length; i++)
