@@ -76,27 +76,40 @@ public sealed class TestElasticsearch : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>Documents of a data stream by <c>_id</c> (source JSON); empty when the stream does not exist.</summary>
+    /// <summary>
+    /// Documents of a data stream by <c>_id</c> (source JSON); empty when the stream does not exist. Pages with
+    /// <c>search_after</c> in index order, since one search returns at most 10,000 hits.
+    /// </summary>
     public async Task<Dictionary<string, string>> DocumentsAsync(string stream)
     {
         await Http.PostAsync($"/{stream}/_refresh", null);
-        using var response = await Http.PostAsync($"/{stream}/_search",
-            new StringContent("{\"size\":10000,\"query\":{\"match_all\":{}}}", Encoding.UTF8, "application/json"));
         var documents = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (response.StatusCode != HttpStatusCode.OK)
+        string? after = null;
+        while (true)
         {
-            return documents;
-        }
+            var page = after is null ? "" : $",\"search_after\":{after}";
+            using var response = await Http.PostAsync($"/{stream}/_search",
+                new StringContent($"{{\"size\":10000,\"query\":{{\"match_all\":{{}}}},\"sort\":[\"_doc\"]{page}}}", Encoding.UTF8, "application/json"));
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                return documents;
+            }
 
-        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        foreach (var hit in doc.RootElement.GetProperty("hits").GetProperty("hits").EnumerateArray())
-        {
-            // A second copy of an id would be a duplicate delivery: keep the count honest by suffixing it.
-            var id = hit.GetProperty("_id").GetString()!;
-            documents[documents.ContainsKey(id) ? id + "#dup" + documents.Count.ToString(CultureInfo.InvariantCulture) : id] = hit.GetProperty("_source").GetRawText();
-        }
+            using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var hits = doc.RootElement.GetProperty("hits").GetProperty("hits");
+            foreach (var hit in hits.EnumerateArray())
+            {
+                // A second copy of an id would be a duplicate delivery: keep the count honest by suffixing it.
+                var id = hit.GetProperty("_id").GetString()!;
+                documents[documents.ContainsKey(id) ? id + "#dup" + documents.Count.ToString(CultureInfo.InvariantCulture) : id] = hit.GetProperty("_source").GetRawText();
+                after = hit.GetProperty("sort").GetRawText();
+            }
 
-        return documents;
+            if (hits.GetArrayLength() < 10000)
+            {
+                return documents;
+            }
+        }
     }
 
     /// <summary>Number of documents in <paramref name="stream"/>, 0 when it does not exist.</summary>
