@@ -30,7 +30,9 @@ internal static partial class ShopOrdersApi
             return Results.BadRequest(new { error = "invalid_order", reason = problem });
         }
 
-        var id = "ord-" + clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "-" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+        // Hex time and a letter before the random part: no run of 13+ digits, which card-number redaction would mask
+        // (a decimal "ord-1795328232413-9943" passed the Luhn check now and then and was logged as "ord-***").
+        var id = "ord-" + clock.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture) + "-r" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
         using var scope = OrderContext.Begin(id);
         LogPricing(logger, request.Lines!.Count, request.Total);
         var order = store.Save(id, request.UserId!, request.Lines!, request.Total, "created");

@@ -60,9 +60,10 @@ public class OrderFlowTests
         var streams = new Dictionary<string, List<JsonObject>>();
         foreach (var service in new[] { "shop", "crm", "mes" })
         {
-            streams[service] = (await probe.DocumentsAsync($"logs-{service}-demo"))
-                .Where(d => d["order"]?["id"]?.GetValue<string>() == orderId).ToList();
-            streams[service].ShouldNotBeEmpty($"{service} logged the order (sink: {metrics[service]})");
+            var all = await probe.DocumentsAsync($"logs-{service}-demo");
+            streams[service] = all.Where(d => d["order"]?["id"]?.GetValue<string>() == orderId).ToList();
+            streams[service].ShouldNotBeEmpty($"{service} logged the order (sink: {metrics[service]}; the stream holds {all.Count} documents, " +
+                $"order ids [{string.Join(", ", all.Select(d => d["order"]?["id"]?.ToString()).Distinct())}], looking for {orderId})");
         }
 
         var traceIds = streams.Values.SelectMany(d => d).Select(d => d["trace"]?["id"]?.GetValue<string>()).Distinct().ToList();
