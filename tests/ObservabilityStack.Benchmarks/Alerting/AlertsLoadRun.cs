@@ -116,16 +116,10 @@ public sealed class AlertsLoadRun : ILoadRun
         }
     }
 
-    private static bool AllWarmed(EmulatorHost emulator)
-    {
-        List<ObservabilityStack.Emulator.Storage.EsIndex> indices;
-        lock (emulator.Cluster.MetadataLock)
-        {
-            indices = [.. emulator.Cluster.AllIndices];
-        }
-
-        return indices.Where(i => i.Name.Contains("logs-", StringComparison.Ordinal)).All(i => i.Table.Runs.All(r => r.Columns.Warmed));
-    }
+    private static bool AllWarmed(EmulatorHost emulator) =>
+        ObservabilityStack.Emulator.Storage.ColumnWarmer.IndicesOf(emulator.Cluster)()
+            .Where(i => i.Name.Contains("logs-", StringComparison.Ordinal))
+            .All(i => i.Table.Runs.All(r => r.Columns.Warmed));
 
     private static List<AlertRule> Rules(int count)
     {
