@@ -42,7 +42,7 @@ public sealed partial class ElasticsearchClient : IDisposable
         Options = options;
         _time = timeProvider;
         _ownsHttp = http is null;
-        _http = http ?? new HttpClient(HttpHandlerFactory.Create(options), disposeHandler: true);
+        _http = http ?? new HttpClient(TrustingHttpHandler.Create(options.CaCertificatePath, options.CertificateFingerprint), disposeHandler: true);
         _http.Timeout = Timeout.InfiniteTimeSpan;
         _baseUrl = options.RedactedUrl.TrimEnd('/');
         _authorization = CreateAuthorization(options);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using ObservabilityStack.Elasticsearch.Transport;
 
 namespace ObservabilityStack.Agent.Shipping;
 
@@ -13,7 +14,7 @@ internal sealed class GatewayClient : IDisposable
 
     public GatewayClient(Uri gateway, string apiKey, HttpMessageHandler? handler = null, TimeSpan? timeout = null, string? caCertificate = null)
     {
-        _http = handler is null ? new HttpClient(TrustingHandler(caCertificate)) : new HttpClient(handler, disposeHandler: false);
+        _http = handler is null ? new HttpClient(TrustingHttpHandler.Create(caCertificate)) : new HttpClient(handler, disposeHandler: false);
         _http.Timeout = timeout ?? TimeSpan.FromSeconds(30);
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("ApiKey", apiKey);
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("obs-agent", "1.0"));
@@ -22,12 +23,6 @@ internal sealed class GatewayClient : IDisposable
     }
 
     public Uri Gateway { get; }
-
-    private static SocketsHttpHandler TrustingHandler(string? caCertificate) => new()
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        SslOptions = { RemoteCertificateValidationCallback = ObservabilityStack.Elasticsearch.Transport.CertificateValidation.Create(caCertificate) },
-    };
 
     public async Task<SendResult> SendAsync(IReadOnlyList<PendingEvent> batch, CancellationToken cancellationToken)
     {

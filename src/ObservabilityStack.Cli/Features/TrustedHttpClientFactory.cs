@@ -13,14 +13,13 @@ internal static class TrustedHttpClientFactory
     /// <summary>Creates a client; with <paramref name="caCertificatePath"/> the server must chain to that CA.</summary>
     public static HttpClient Create(string? caCertificatePath)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        SocketsHttpHandler handler;
         try
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = CertificateValidation.Create(caCertificatePath);
+            handler = TrustingHttpHandler.Create(caCertificatePath);
         }
         catch (Exception ex) when (ex is IOException or CryptographicException or UnauthorizedAccessException)
         {
-            handler.Dispose();
             throw new CliException($"Cannot read the CA certificate '{caCertificatePath}': {ex.Message} Pass a PEM or DER file with --ca-cert.",
                 ExitCodes.Usage, ex);
         }

@@ -11,9 +11,6 @@ namespace ObservabilityStack.Elasticsearch.Transport;
 /// </summary>
 public static class CertificateValidation
 {
-    internal static RemoteCertificateValidationCallback? Create(ElasticsearchClientOptions options) =>
-        Create(options.CaCertificatePath, options.CertificateFingerprint);
-
     /// <summary>
     /// A validation callback for <c>SocketsHttpHandler.SslOptions</c>, or null (the system store decides) when neither
     /// a CA file (PEM or DER) nor a fingerprint is given. Throws <see cref="CryptographicException"/> or

@@ -1,12 +1,8 @@
-using System.Runtime.CompilerServices;
-using System.Collections.Concurrent;
-
 namespace ObservabilityStack.Gateway.Metrics;
 
 /// <summary>Counters behind <c>/metrics</c>: every acceptance, rejection, retry and dead letter is counted here.</summary>
 internal sealed class GatewayMetrics
 {
-    private readonly ConcurrentDictionary<string, StrongBox<long>> _rejected = new(StringComparer.Ordinal);
     private long _accepted;
     private long _delivered;
     private long _duplicates;
@@ -66,13 +62,12 @@ internal sealed class GatewayMetrics
         }
     }
 
-    public void AddRejected(string reason, int count = 1) =>
-        Interlocked.Add(ref _rejected.GetOrAdd(reason, _ => new StrongBox<long>()).Value, count);
+    /// <summary>Events or requests rejected, by reason.</summary>
+    public ReasonCounters Rejections { get; } = new();
 
-    public long Rejected(string reason) => _rejected.TryGetValue(reason, out var box) ? Interlocked.Read(ref box.Value) : 0;
+    public void AddRejected(string reason, int count = 1) => Rejections.Add(reason, count);
 
-    public IEnumerable<KeyValuePair<string, long>> RejectedByReason() =>
-        _rejected.Select(kv => new KeyValuePair<string, long>(kv.Key, Interlocked.Read(ref kv.Value.Value)));
+    public long Rejected(string reason) => Rejections.Get(reason);
 
     /// <summary>Time from acceptance to confirmed delivery of each event.</summary>
     public Histogram DeliveryLatency { get; } = new(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300);

@@ -11,11 +11,7 @@ internal static class PrometheusWriter
     {
         var sb = new StringBuilder(2048);
         Counter(sb, "obs_gateway_events_accepted_total", "Events accepted and durably logged.", m.Accepted);
-        sb.Append("# HELP obs_gateway_events_rejected_total Events or requests rejected, by reason.\n# TYPE obs_gateway_events_rejected_total counter\n");
-        foreach (var (reason, count) in m.RejectedByReason().OrderBy(kv => kv.Key, StringComparer.Ordinal))
-        {
-            sb.Append(CultureInfo.InvariantCulture, $"obs_gateway_events_rejected_total{{reason=\"{reason}\"}} {count}\n");
-        }
+        CountersByReason(sb, "obs_gateway_events_rejected_total", "Events or requests rejected, by reason.", m.Rejections);
 
         Gauge(sb, "obs_gateway_queue_bytes", "Undelivered bytes in the write-ahead log.", wal.QueuedBytes);
         Gauge(sb, "obs_gateway_queue_events", "Undelivered events in the write-ahead log (accepted minus delivered since start, plus replayed).", queuedEvents);
@@ -36,8 +32,19 @@ internal static class PrometheusWriter
         return sb.ToString();
     }
 
-    private static void Counter(StringBuilder sb, string name, string help, long value) =>
+    /// <summary>Appends one counter.</summary>
+    public static void Counter(StringBuilder sb, string name, string help, long value) =>
         sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}\n");
+
+    /// <summary>Appends one counter with a <c>reason</c> label, a sample per reason seen.</summary>
+    public static void CountersByReason(StringBuilder sb, string name, string help, ReasonCounters counters)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} counter\n");
+        foreach (var (reason, count) in counters.ByReason())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{name}{{reason=\"{reason}\"}} {count}\n");
+        }
+    }
 
     private static void Gauge(StringBuilder sb, string name, string help, long value) =>
         sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n");

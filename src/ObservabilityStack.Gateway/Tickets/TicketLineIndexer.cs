@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ObservabilityStack.Elasticsearch.Documents;
+using ObservabilityStack.Elasticsearch.Ecs;
 using ObservabilityStack.Gateway.Wal;
 
 namespace ObservabilityStack.Gateway.Tickets;
@@ -165,10 +166,10 @@ internal sealed class TicketLineIndexer : IDisposable
         _json.Reset(_document);
         var w = _json;
         w.WriteStartObject();
-        w.WriteString("@timestamp", LineFields.TimestampOf(text) is { } at ? Format(at) : _nowText);
+        w.WriteString("@timestamp", LogLineFields.TimestampOf(text) is { } at ? Format(at) : _nowText);
         w.WriteString("message", text);
         w.WriteStartObject("log");
-        if (LineFields.LevelOf(text) is { } level)
+        if (LogLineFields.LevelOf(text) is { } level)
         {
             w.WriteString("level", level);
         }

@@ -61,6 +61,9 @@ public sealed class LineParserTests
     [InlineData("2026-11-21 10:00:00,500 [WARN] slow query", "2026-11-21T10:00:00.500Z", "warn", "slow query")]
     [InlineData("2026-11-21 10:00:00 level=info started", "2026-11-21T10:00:00.000Z", "info", "started")]
     [InlineData("just a line", null, null, "just a line")]
+    [InlineData("[2026-11-21 10:00:00] INFO started", "2026-11-21T10:00:00.000Z", "info", "started")]
+    [InlineData("2026-11-21 12:00:00 +0200 wrn: disk at 91%", "2026-11-21T10:00:00.000Z", "warn", "disk at 91%")]
+    [InlineData("GET /orders 500 ERROR upstream timed out", null, "error", "GET /orders 500 ERROR upstream timed out")]
     public void PlainLinesKeepTheirTimestampAndLevel(string line, string? timestamp, string? level, string message)
     {
         var e = LineParser.Parse(line, ParserKind.Plain, Clock);

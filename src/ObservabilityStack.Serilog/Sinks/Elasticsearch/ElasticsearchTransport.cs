@@ -1,5 +1,6 @@
 using ObservabilityStack.Elasticsearch;
 using ObservabilityStack.Elasticsearch.Bulk;
+using ObservabilityStack.Elasticsearch.Transport;
 using ObservabilityStack.Serilog.Sinks.Core;
 
 namespace ObservabilityStack.Serilog.Sinks.Elasticsearch;
@@ -19,7 +20,7 @@ internal sealed class ElasticsearchTransport : IBatchTransport
     public ElasticsearchTransport(ElasticsearchSinkOptions options)
     {
         _options = options;
-        HttpMessageHandler handler = new RetryAfterCaptureHandler(SinkHttpHandler.Create(options));
+        HttpMessageHandler handler = new RetryAfterCaptureHandler(TrustingHttpHandler.Create(options.CaCertificatePath));
         if (options.Compress)
         {
             handler = new GzipRequestHandler(handler);

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using ObservabilityStack.Elasticsearch.Transport;
 using ObservabilityStack.Serilog.Sinks.Core;
 
 namespace ObservabilityStack.Serilog.Sinks.Gateway;
@@ -15,7 +16,7 @@ internal sealed class GatewayTransport : IBatchTransport
     public GatewayTransport(GatewaySinkOptions options)
     {
         _options = options;
-        _http = new HttpClient(SinkHttpHandler.Create(options))
+        _http = new HttpClient(TrustingHttpHandler.Create(options.CaCertificatePath))
         {
             Timeout = options.RequestTimeout,
         };
