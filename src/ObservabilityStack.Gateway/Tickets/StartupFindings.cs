@@ -15,5 +15,8 @@ internal sealed class StartupFindings
     /// <summary>Younger temporary files, reported and left alone.</summary>
     public int TempKept { get; set; }
 
-    public bool Any => Recovered + Quarantined + TempRemoved + TempKept > 0;
+    /// <summary>Directories or files the check could not handle (permissions, I/O errors): logged and left alone.</summary>
+    public int Failed { get; set; }
+
+    public bool Any => Recovered + Quarantined + TempRemoved + TempKept + Failed > 0;
 }

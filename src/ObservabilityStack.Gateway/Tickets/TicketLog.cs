@@ -38,6 +38,9 @@ internal static partial class TicketLog
     [LoggerMessage(310, LogLevel.Information, "Kept temporary upload file {Path}: only {Age} old, maybe an upload in progress")]
     public static partial void TemporaryFileKept(ILogger logger, string path, TimeSpan age);
 
-    [LoggerMessage(311, LogLevel.Warning, "Ticket start-up check: {Recovered} uploads recovered, {Quarantined} quarantined, {Removed} temporary files removed, {Kept} kept")]
-    public static partial void StartupChecked(ILogger logger, int recovered, int quarantined, int removed, int kept);
+    [LoggerMessage(311, LogLevel.Warning, "Ticket start-up check: {Recovered} uploads recovered, {Quarantined} quarantined, {Removed} temporary files removed, {Kept} kept, {Failed} not checked")]
+    public static partial void StartupChecked(ILogger logger, int recovered, int quarantined, int removed, int kept, int failed);
+
+    [LoggerMessage(312, LogLevel.Error, "Ticket start-up check could not handle {Path}: {Error}; left as it is")]
+    public static partial void StartupCheckFailed(ILogger logger, string path, string error);
 }

@@ -22,16 +22,36 @@ internal sealed partial class TicketService
                 foreach (var uploadDirectory in Directory.EnumerateDirectories(ticketDirectory).ToList())
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    await CheckUploadDirectoryAsync(Path.GetFileName(ticketDirectory), uploadDirectory, findings);
+                    try
+                    {
+                        await CheckUploadDirectoryAsync(Path.GetFileName(ticketDirectory), uploadDirectory, findings);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // A leftover must not keep the gateway from starting: reported, left where it is for people.
+                        findings.Failed++;
+                        Metrics.AddStartupFinding("check_failed");
+                        TicketLog.StartupCheckFailed(_runtime.Logger, uploadDirectory, ex.Message);
+                    }
                 }
             }
         }
 
         // After the directories: a complete .part whose receipt is already in place was moved in above.
-        RemoveStaleTemporaryFiles(findings);
+        try
+        {
+            RemoveStaleTemporaryFiles(findings);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            findings.Failed++;
+            Metrics.AddStartupFinding("check_failed");
+            TicketLog.StartupCheckFailed(_runtime.Logger, Path.Combine(Root, ".incoming"), ex.Message);
+        }
+
         if (findings.Any)
         {
-            TicketLog.StartupChecked(_runtime.Logger, findings.Recovered, findings.Quarantined, findings.TempRemoved, findings.TempKept);
+            TicketLog.StartupChecked(_runtime.Logger, findings.Recovered, findings.Quarantined, findings.TempRemoved, findings.TempKept, findings.Failed);
         }
 
         return findings;

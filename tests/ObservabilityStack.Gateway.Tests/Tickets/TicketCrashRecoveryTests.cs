@@ -90,6 +90,23 @@ public sealed class TicketCrashRecoveryTests : TicketGatewayTest
         JsonDocument.Parse(await Gateway.Admin.GetStringAsync("/v1/tickets/HD-8")).RootElement.GetProperty("uploads").GetArrayLength().ShouldBe(2);
     }
 
+    [Fact]
+    public async Task ALeftoverTheCheckCannotMoveIsReportedAndTheGatewayStillStarts()
+    {
+        await Gateway.CreateAsync("HD-9");
+        var leftover = Path.Combine(Root, "HD-9", "20261122T060000Z-00000011");
+        await RestartAsync(async () =>
+        {
+            Directory.CreateDirectory(leftover);
+            await File.WriteAllTextAsync(Path.Combine(leftover, "x.log"), "no receipt\n");
+            await File.WriteAllTextAsync(Path.Combine(Root, ".quarantine"), "a file where the quarantine directory goes");
+        });
+
+        (await Metrics()).ShouldContain("obs_gateway_ticket_startup_findings_total{outcome=\"check_failed\"} 1");
+        File.Exists(Path.Combine(leftover, "x.log")).ShouldBeTrue("left where it was");
+        JsonDocument.Parse(await Gateway.Admin.GetStringAsync("/v1/tickets/HD-9")).RootElement.GetProperty("uploads").GetArrayLength().ShouldBe(0);
+    }
+
     private async Task LeaveEveryKindOfLeftoverAsync(byte[] beforeRename, string beforeRenameId, string damagedId, string stale, string fresh)
     {
         var incoming = Path.Combine(Root, ".incoming");
