@@ -103,12 +103,11 @@ public static class SearchEngine
         {
             doc.Shard = shards[s];
             doc.ShardIndex = s;
-            foreach (var document in shards[s].Documents(from, to))
+            foreach (var current in doc.Visit(from, to))
             {
-                doc.Doc = document;
                 if (query.Matches(doc, out _))
                 {
-                    onMatch(document);
+                    onMatch(doc.Doc);
                 }
             }
         }

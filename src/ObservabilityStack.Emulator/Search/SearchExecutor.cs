@@ -72,12 +72,9 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
             doc.Shard = _shards[s];
             doc.ShardIndex = s;
             doc.Columns = DocValues.ColumnPlan.For(request.ReadFields, doc.Shard.Mappings);
-            var index = 0;
             var matchedInShard = 0;
-            foreach (var document in _shards[s].Documents(from, to))
+            foreach (var current in doc.Visit(from, to))
             {
-                doc.Doc = document;
-                doc.DocIndex = index++;
                 if (!request.Query.Matches(doc, out var score) || score < request.MinScore)
                 {
                     continue;
@@ -107,7 +104,7 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
                         keys[i] = sort[i].KeyOf(doc, score);
                     }
 
-                    _hits.Add(new Hit(document, doc.Shard, s, doc.DocIndex, score, keys));
+                    _hits.Add(new Hit(doc.Doc, doc.Shard, s, doc.DocIndex, score, keys));
                 }
             }
         }

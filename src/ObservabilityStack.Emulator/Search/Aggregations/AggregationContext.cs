@@ -22,11 +22,8 @@ internal sealed class AggregationContext(IReadOnlyList<ISearchShard> shards, boo
         {
             doc.Shard = Shards[s];
             doc.ShardIndex = s;
-            var i = 0;
-            foreach (var document in Shards[s].Documents())
+            foreach (var current in doc.Visit())
             {
-                doc.Doc = document;
-                doc.DocIndex = i++;
                 doc.Score = 1.0;
                 action(doc);
             }

@@ -54,8 +54,8 @@ internal sealed class FieldRef
     public bool Exists(DocContext doc) => Path switch
     {
         "_id" or "_index" => true,
-        _ => doc.Doc.Columns is { } run
-            ? _exists.Get(run, doc.Doc.Position, Resolve(doc).ExistsColumn, doc.Columns).Has(doc.Doc.Position)
+        _ => doc.RunColumns is { } run
+            ? _exists.Get(run, doc.Position, Resolve(doc).ExistsColumn, doc.Columns).Has(doc.Position)
             : Elements(doc).Count > 0,
     };
 
@@ -65,16 +65,16 @@ internal sealed class FieldRef
         switch (Path)
         {
             case "_id":
-                output.Add(doc.Doc.Id);
+                output.Add(doc.Id);
                 return;
             case "_index":
-                output.Add(doc.Doc.Index);
+                output.Add(doc.IndexName);
                 return;
         }
 
-        if (doc.Doc.Columns is { } run)
+        if (doc.RunColumns is { } run)
         {
-            _keywords.Get(run, doc.Doc.Position, Resolve(doc).KeywordColumn, doc.Columns).AddStrings(doc.Doc.Position, output);
+            _keywords.Get(run, doc.Position, Resolve(doc).KeywordColumn, doc.Columns).AddStrings(doc.Position, output);
             return;
         }
 
@@ -83,8 +83,8 @@ internal sealed class FieldRef
 
     /// <summary>The run's keyword column for this field, or null when the document is in no run.</summary>
     public KeywordColumn? KeywordColumnOf(DocContext doc) =>
-        doc.Doc.Columns is { } run && Path is not ("_id" or "_index")
-            ? _keywords.Get(run, doc.Doc.Position, Resolve(doc).KeywordColumn, doc.Columns)
+        doc.RunColumns is { } run && Path is not ("_id" or "_index")
+            ? _keywords.Get(run, doc.Position, Resolve(doc).KeywordColumn, doc.Columns)
             : null;
 
     /// <summary>Adds the field's values as numbers (dates as epoch millis, booleans as 1/0).</summary>
@@ -93,15 +93,15 @@ internal sealed class FieldRef
         var field = Resolve(doc);
 
         // Storage has already parsed @timestamp; reusing it skips a date parse per document on the hottest field.
-        if (field.Kind == FieldKind.Date && doc.Doc.TimestampMillis is { } timestamp && Path == "@timestamp")
+        if (field.Kind == FieldKind.Date && doc.TimestampMillis is { } timestamp && Path == "@timestamp")
         {
             output.Add(timestamp);
             return;
         }
 
-        if (doc.Doc.Columns is { } run)
+        if (doc.RunColumns is { } run)
         {
-            _numbers.Get(run, doc.Doc.Position, field.NumberColumn, doc.Columns).AddNumbers(doc.Doc.Position, output);
+            _numbers.Get(run, doc.Position, field.NumberColumn, doc.Columns).AddNumbers(doc.Position, output);
             return;
         }
 

@@ -7,6 +7,6 @@ internal sealed class IdsQuery(HashSet<string> ids, double boost) : Query
     public override bool Matches(DocContext doc, out double score)
     {
         score = boost;
-        return ids.Contains(doc.Doc.Id);
+        return ids.Contains(doc.Id);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class TermQuery : Query
         }
 
         if (field.Kind != FieldKind.Text && _field.KeywordColumnOf(doc) is { } column
-            && _ordinals.Matches(column, doc.Doc.Position) is { } matched)
+            && _ordinals.Matches(column, doc.Position) is { } matched)
         {
             return matched;
         }

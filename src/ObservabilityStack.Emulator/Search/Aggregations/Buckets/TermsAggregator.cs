@@ -96,7 +96,7 @@ internal sealed class TermsAggregator : Aggregator
             return false;
         }
 
-        var ordinal = column.OrdinalAt(doc.Doc.Position);
+        var ordinal = column.OrdinalAt(doc.Position);
         if (ordinal < 0)
         {
             return false;
