@@ -8,14 +8,14 @@ namespace ObservabilityStack.Serilog.Tests.Sinks;
 public class GatewaySinkTests
 {
     [Fact]
-    public async Task EventsArriveGzippedWithTheApiKeyAndRejectionsReachTheDeadLetter()
+    public async Task EventsReachElasticsearchThroughTheGatewayAndItsRejectionsReachTheDeadLetter()
     {
-        await using var gateway = await FakeGateway.StartAsync();
+        await using var gateway = await RealGateway.StartAsync("shop-api", "test", o => o.Limits.MaxEventBytes = 4096);
         using var temp = new TempDirectory();
         var options = new GatewaySinkOptions
         {
             Url = gateway.Url,
-            ApiKey = FakeGateway.Key,
+            ApiKey = gateway.Key,
             Period = TimeSpan.FromMilliseconds(20),
             DeadLetterPath = temp.File("dead.ndjson"),
         };
@@ -25,23 +25,27 @@ public class GatewaySinkTests
                    .CreateLogger())
         {
             logger.Information("Order {OrderId} created", "o-1");
-            logger.Information("Order {OrderId} created", "reject-me");
+            logger.Information("Order {OrderId} created with {Note}", "o-2", new string('x', 8000));
             logger.Warning("Stock low for {Sku}", "SKU-1");
         }
 
-        gateway.Documents.Count.ShouldBe(2);
-        gateway.ContentEncodings.ShouldAllBe(e => e == "gzip");
-        var created = gateway.Documents.Single(d => d["order"]?["id"]?.GetValue<string>() == "o-1");
-        created["service"]!["name"]!.GetValue<string>().ShouldBe("shop-api");
-        created["event"]!["id"]!.GetValue<string>().Length.ShouldBe(32);
         options.Metrics.Sent.ShouldBe(2);
         options.Metrics.DeadLettered.ShouldBe(1);
-        File.ReadAllText(temp.File("dead.ndjson")).ShouldContain("gateway: field too large");
+        File.ReadAllText(temp.File("dead.ndjson")).ShouldContain("gateway: event of");
+        var documents = await gateway.WaitForDocumentsAsync(2);
+        documents.Count.ShouldBe(2);
+        var created = documents.Single(d => d["order"]?["id"]?.GetValue<string>() == "o-1");
+        created["service"]!["name"]!.GetValue<string>().ShouldBe("shop-api");
+        created["event"]!["id"]!.GetValue<string>().Length.ShouldBe(32);
+        created["_id"]!.GetValue<string>().ShouldBe(created["event"]!["id"]!.GetValue<string>(), "the sink's event id is the document id");
+        documents.ShouldContain(d => d["log"]!["level"]!.GetValue<string>() == "warn" && d["message"]!.GetValue<string>() == "Stock low for \"SKU-1\"");
     }
 
     [Fact]
     public async Task A429WithRetryAfterIsHonouredAndNothingIsLostOrDuplicated()
     {
+        // Scripted fake: the real gateway's 429s come from a real-time token bucket or a full log, neither of which
+        // answers exactly one request with 429 on cue.
         await using var gateway = await FakeGateway.StartAsync();
         gateway.Throttle(1);
         var options = new GatewaySinkOptions { Url = gateway.Url, ApiKey = FakeGateway.Key, Period = TimeSpan.FromMilliseconds(20) };
@@ -56,6 +60,7 @@ public class GatewaySinkTests
 
         gateway.Documents.Count.ShouldBe(50);
         gateway.Documents.Select(d => d["event"]!["id"]!.GetValue<string>()).Distinct().Count().ShouldBe(50);
+        gateway.ContentEncodings.ShouldAllBe(e => e == "gzip");
         options.Metrics.Retried.ShouldBeGreaterThanOrEqualTo(1);
         (DateTimeOffset.UtcNow - started).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(0.9));
     }
@@ -63,7 +68,7 @@ public class GatewaySinkTests
     [Fact]
     public async Task AWrongKeyIsAPermanentRejectionThatIsCountedAndReported()
     {
-        await using var gateway = await FakeGateway.StartAsync();
+        await using var gateway = await RealGateway.StartAsync("shop-api", "test");
         var failures = new List<SinkFailure>();
         var options = new GatewaySinkOptions
         {
@@ -84,13 +89,13 @@ public class GatewaySinkTests
     [Fact]
     public async Task TheSinkAndEnrichersBindFromAppSettings()
     {
-        await using var gateway = await FakeGateway.StartAsync();
+        await using var gateway = await RealGateway.StartAsync("crm-api", "staging");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Serilog:Using:0"] = "ObservabilityStack.Serilog",
             ["Serilog:WriteTo:0:Name"] = "ObservabilityGateway",
             ["Serilog:WriteTo:0:Args:gatewayUrl"] = gateway.Url.ToString(),
-            ["Serilog:WriteTo:0:Args:apiKey"] = FakeGateway.Key,
+            ["Serilog:WriteTo:0:Args:apiKey"] = gateway.Key,
             ["Serilog:Enrich:0:Name"] = "WithServiceInfo",
             ["Serilog:Enrich:0:Args:serviceName"] = "crm-api",
             ["Serilog:Enrich:0:Args:environment"] = "staging",
@@ -102,7 +107,7 @@ public class GatewaySinkTests
             logger.Information("Configured from appsettings");
         }
 
-        var document = gateway.Documents.ShouldHaveSingleItem();
+        var document = (await gateway.WaitForDocumentsAsync(1)).ShouldHaveSingleItem();
         document["service"]!["name"]!.GetValue<string>().ShouldBe("crm-api");
         document["service"]!["environment"]!.GetValue<string>().ShouldBe("staging");
     }
