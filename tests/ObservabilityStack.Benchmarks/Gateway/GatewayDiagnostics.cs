@@ -9,7 +9,7 @@ namespace ObservabilityStack.Benchmarks.Gateway;
 /// What the gateway's process did during the durable slices of a load run (between each
 /// <see cref="Begin"/> and <see cref="End"/>): GC pauses and collections, allocation rate, thread-pool
 /// queueing (sampled every 5 ms) and the gateway's own histograms (handler time, fsync, commit wait),
-/// to say where an intake request's latency goes.
+/// to say where an intake request's latency goes. Each report covers the slices since the previous one.
 /// </summary>
 internal sealed class GatewayDiagnostics : IDisposable
 {
@@ -68,17 +68,26 @@ internal sealed class GatewayDiagnostics : IDisposable
         }
     }
 
-    /// <summary>Three lines: GC, thread pool, and the gateway's latency histograms (bucket upper bounds, ms).</summary>
+    /// <summary>Three lines: GC, thread pool, and the gateway's latency histograms (bucket upper bounds, ms); then starts over.</summary>
     public string Report()
     {
         var s = Math.Max(_seconds, 1e-9);
         var pauseMs = _gcTotal[0] / 10_000.0;
-        return string.Create(CultureInfo.InvariantCulture,
+        var report = string.Create(CultureInfo.InvariantCulture,
             $"""
               gc: pauses {pauseMs:F0} ms ({pauseMs / s / 10:F1}% of time), gen0/1/2 {_gcTotal[1]}/{_gcTotal[2]}/{_gcTotal[3]}, allocated {_gcTotal[4] / s / (1024 * 1024):F0} MiB/s; {GcMode()}
               thread pool: max pending work items {_maxPending}, max threads {_maxThreads}
               handler p50 {Ms(0, 0.5)} p99 {Ms(0, 0.99)} ms; commit wait p50 {Ms(1, 0.5)} p99 {Ms(1, 0.99)} ms; fsync p50 {Ms(2, 0.5)} p99 {Ms(2, 0.99)} ms, {_total[2].Sum() / s:F0}/s for {_total[1].Sum() / s:F0} appends/s
             """);
+        _seconds = 0;
+        Array.Clear(_gcTotal);
+        foreach (var total in _total)
+        {
+            Array.Clear(total);
+        }
+
+        _maxPending = _maxThreads = 0;
+        return report;
     }
 
     public void Dispose() => _sampler.Dispose();
