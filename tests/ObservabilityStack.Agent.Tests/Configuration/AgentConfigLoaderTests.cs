@@ -1,5 +1,6 @@
 using ObservabilityStack.Agent.Configuration;
 using ObservabilityStack.Agent.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Agent.Tests.Configuration;
 

@@ -1,11 +1,12 @@
 using ObservabilityStack.Agent.Configuration;
 using ObservabilityStack.Agent.Parsing;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Agent.Tests.Parsing;
 
 public sealed class LineParserTests
 {
-    private static readonly TimeProvider Clock = new FixedClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
+    private static readonly TimeProvider Clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void APostfixDeliveryBecomesAMailSentEventWithItsFields()
@@ -52,7 +53,7 @@ public sealed class LineParserTests
     [Fact]
     public void ADecemberSyslogLineReadInJanuaryBelongsToLastYear()
     {
-        var january = new FixedClock(new DateTimeOffset(2027, 1, 2, 0, 0, 0, TimeSpan.Zero));
+        var january = new ManualClock(new DateTimeOffset(2027, 1, 2, 0, 0, 0, TimeSpan.Zero));
         LineParser.Parse("Dec 31 23:59:59 web1 nginx[1]: GET /", ParserKind.Auto, january).Timestamp.ShouldBe("2026-12-31T23:59:59Z");
     }
 
@@ -87,9 +88,4 @@ public sealed class LineParserTests
     }
 
     private static string? Label(AgentEvent e, string name) => e.Labels.FirstOrDefault(l => l.Key == name).Value;
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

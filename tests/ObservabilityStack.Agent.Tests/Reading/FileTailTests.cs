@@ -1,5 +1,6 @@
 using ObservabilityStack.Agent.Reading;
 using ObservabilityStack.Agent.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Agent.Tests.Reading;
 

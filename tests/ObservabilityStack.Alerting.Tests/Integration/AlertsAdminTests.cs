@@ -4,6 +4,7 @@ using ObservabilityStack.Alerting.Jobs;
 using ObservabilityStack.Alerting.Rules;
 using ObservabilityStack.Alerting.State;
 using ObservabilityStack.Alerting.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Alerting.Tests.Integration;
 
@@ -11,7 +12,7 @@ namespace ObservabilityStack.Alerting.Tests.Integration;
 public sealed class AlertsAdminTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly ManualClock _clock = new(Now);
     private readonly AlertingStoreNames _names = new() { StateIndex = $"state-{Guid.NewGuid():N}", SilenceIndex = $"silences-{Guid.NewGuid():N}" };
     private readonly AlertRule _rule = SomeRule.Http5xx(threshold: 5, services: ["shop-api", "crm-api"]) with { EscalateAfter = TimeSpan.FromMinutes(15) };
     private EmulatorFixture _es = null!;

@@ -4,6 +4,7 @@ using ObservabilityStack.Alerting.Jobs;
 using ObservabilityStack.Alerting.Rules;
 using ObservabilityStack.Alerting.State;
 using ObservabilityStack.Alerting.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Alerting.Tests.Integration;
 
@@ -11,7 +12,7 @@ namespace ObservabilityStack.Alerting.Tests.Integration;
 public sealed class RuleTypesAgainstEmulatorTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly ManualClock _clock = new(Now);
     private readonly CapturingSink _sink = new();
     private EmulatorFixture _es = null!;
     private RuleRunner _runner = null!;

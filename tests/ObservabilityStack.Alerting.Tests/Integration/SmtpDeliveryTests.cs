@@ -1,5 +1,6 @@
 using ObservabilityStack.Alerting.Notifications;
 using ObservabilityStack.Alerting.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Alerting.Tests.Integration;
 
@@ -7,7 +8,7 @@ namespace ObservabilityStack.Alerting.Tests.Integration;
 public sealed class SmtpDeliveryTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("obs-smtp-").FullName;
-    private readonly FakeTimeProvider _clock = new();
+    private readonly ManualClock _clock = new();
 
     [Fact]
     public async Task AnSmtpServerThatIsDownThenUpGetsTheAlertExactlyOnce()

@@ -6,6 +6,7 @@ using ObservabilityStack.Alerting.Rules;
 using ObservabilityStack.Alerting.State;
 using ObservabilityStack.Alerting.Tests.Support;
 using ObservabilityStack.Elasticsearch;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Alerting.Tests.Integration;
 
@@ -13,7 +14,7 @@ namespace ObservabilityStack.Alerting.Tests.Integration;
 public sealed class StateInElasticsearchTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _clock = new(Now);
+    private readonly ManualClock _clock = new(Now);
     private readonly CapturingSink _sink = new();
     private readonly AlertingStoreNames _names = new() { StateIndex = $"state-{Guid.NewGuid():N}", SilenceIndex = $"silences-{Guid.NewGuid():N}" };
     private readonly List<IDisposable> _disposables = [];

@@ -3,12 +3,13 @@ using ObservabilityStack.Alerting.Jobs;
 using ObservabilityStack.Alerting.Rules;
 using ObservabilityStack.Alerting.State;
 using ObservabilityStack.Alerting.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Alerting.Tests.Jobs;
 
 public sealed class RuleEvaluationJobTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly ManualClock _clock = new();
     private readonly InMemoryAlertStateStore _store = new();
     private readonly FakeEvaluator _evaluator = new();
     private readonly CapturingSink _sink = new();

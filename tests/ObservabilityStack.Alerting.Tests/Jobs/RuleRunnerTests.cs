@@ -4,12 +4,13 @@ using ObservabilityStack.Alerting.Notifications;
 using ObservabilityStack.Alerting.Rules;
 using ObservabilityStack.Alerting.State;
 using ObservabilityStack.Alerting.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Alerting.Tests.Jobs;
 
 public sealed class RuleRunnerTests : IDisposable
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly ManualClock _clock = new();
     private readonly InMemoryAlertStateStore _store = new();
     private readonly FakeEvaluator _evaluator = new();
     private readonly CapturingSink _sink = new();

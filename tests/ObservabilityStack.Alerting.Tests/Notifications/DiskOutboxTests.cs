@@ -1,12 +1,13 @@
 using ObservabilityStack.Alerting.Notifications;
 using ObservabilityStack.Alerting.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Alerting.Tests.Notifications;
 
 public sealed class DiskOutboxTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("obs-outbox-").FullName;
-    private readonly FakeTimeProvider _clock = new();
+    private readonly ManualClock _clock = new();
     private readonly RecordingTransport _transport = new();
 
     [Fact]

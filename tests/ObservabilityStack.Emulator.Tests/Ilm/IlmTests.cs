@@ -1,4 +1,5 @@
 using ObservabilityStack.Emulator.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Emulator.Tests.Ilm;
 

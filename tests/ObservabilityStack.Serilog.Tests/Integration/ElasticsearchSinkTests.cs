@@ -1,3 +1,4 @@
+using ObservabilityStack.Tests.Shared;
 using System.Text.Json.Nodes;
 using ObservabilityStack.Emulator;
 using ObservabilityStack.Serilog.Sinks;

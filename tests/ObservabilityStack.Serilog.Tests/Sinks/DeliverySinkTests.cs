@@ -1,3 +1,4 @@
+using ObservabilityStack.Tests.Shared;
 using System.Text.Json.Nodes;
 using ObservabilityStack.Serilog.Sinks;
 using ObservabilityStack.Serilog.Sinks.Core;

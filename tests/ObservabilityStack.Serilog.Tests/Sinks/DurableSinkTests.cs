@@ -1,5 +1,6 @@
 using ObservabilityStack.Serilog.Sinks.Core;
 using ObservabilityStack.Serilog.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Serilog.Tests.Sinks;
 

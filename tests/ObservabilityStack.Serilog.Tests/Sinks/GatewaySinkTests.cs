@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using ObservabilityStack.Serilog.Sinks;
 using ObservabilityStack.Serilog.Tests.Support;
+using ObservabilityStack.Tests.Shared;
 using Serilog;
 
 namespace ObservabilityStack.Serilog.Tests.Sinks;

@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using ObservabilityStack.Emulator.Search;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Emulator.Tests.Search.Support;
 
 /// <summary>Runs <see cref="SearchEngine"/> with JSON strings and reads answers by dotted paths (<c>hits.hits.0._id</c>).</summary>
 internal static class SearchRunner
 {
-    public static TimeProvider Clock { get; } = FixedClock.At("2024-05-01T12:00:00Z");
+    public static TimeProvider Clock { get; } = new ManualClock(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
 
     public static JsonElement Search(string? body, params ISearchShard[] shards) => Search(body, [], shards);
 
