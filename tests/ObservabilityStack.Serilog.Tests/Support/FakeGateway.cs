@@ -12,17 +12,15 @@ using Microsoft.Extensions.Logging;
 namespace ObservabilityStack.Serilog.Tests.Support;
 
 /// <summary>
-/// A minimal stand-in for the gateway's <c>/v1/logs</c>, kept only for what the real gateway cannot be made to do
-/// on cue: answer exactly the next n requests with 429 and <c>Retry-After</c> (its own 429s come from a real-time
-/// token bucket or a full write-ahead log), and show the <c>Content-Encoding</c> each request arrived with (the real
-/// gateway accepts gzip and plain alike and does not say which it got). Everything else is tested against the real
-/// gateway and the emulator (<see cref="RealGateway"/>).
+/// A minimal stand-in for the gateway's <c>/v1/logs</c>, kept only to show the <c>Content-Encoding</c> each request
+/// arrived with: the real gateway accepts gzip and plain alike and does not say which it got. Every other behaviour
+/// (auth, rejections, 429 with Retry-After, delivery) is tested against the real gateway and the emulator
+/// (<see cref="RealGateway"/>).
 /// </summary>
 internal sealed class FakeGateway : IAsyncDisposable
 {
     public const string Key = "test-key";
     private readonly WebApplication _app;
-    private int _throttle;
 
     private FakeGateway(WebApplication app) => _app = app;
 
@@ -31,11 +29,6 @@ internal sealed class FakeGateway : IAsyncDisposable
     public ConcurrentQueue<JsonObject> Documents { get; } = new();
 
     public ConcurrentQueue<string> ContentEncodings { get; } = new();
-
-    public int Requests;
-
-    /// <summary>The next n requests are answered 429 with Retry-After: 1.</summary>
-    public void Throttle(int requests) => _throttle = requests;
 
     public static async Task<FakeGateway> StartAsync()
     {
@@ -53,13 +46,6 @@ internal sealed class FakeGateway : IAsyncDisposable
 
     private async Task<IResult> IntakeAsync(HttpContext context)
     {
-        Interlocked.Increment(ref Requests);
-        if (Interlocked.Decrement(ref _throttle) >= 0)
-        {
-            context.Response.Headers.RetryAfter = "1";
-            return Results.Json(new { error = "queue_full", reason = "try later" }, statusCode: 429);
-        }
-
         var encoding = context.Request.Headers.ContentEncoding.ToString();
         ContentEncodings.Enqueue(encoding);
         var body = encoding == "gzip" ? new GZipStream(context.Request.Body, CompressionMode.Decompress) : context.Request.Body;

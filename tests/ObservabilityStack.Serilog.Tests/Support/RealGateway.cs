@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using ObservabilityStack.Emulator;
 using ObservabilityStack.Gateway;
@@ -12,18 +14,20 @@ namespace ObservabilityStack.Serilog.Tests.Support;
 internal sealed class RealGateway : IAsyncDisposable
 {
     private readonly TempDirectory _data;
-    private readonly EmulatorHost _emulator;
+    private readonly Uri _elasticsearch;
     private readonly GatewayHost _gateway;
     private readonly EmulatorProbe _probe;
+    private EmulatorHost? _emulator;
 
-    private RealGateway(TempDirectory data, EmulatorHost emulator, GatewayHost gateway, string key, GatewayOptions options)
+    private RealGateway(TempDirectory data, Uri elasticsearch, EmulatorHost? emulator, GatewayHost gateway, string key, GatewayOptions options)
     {
         _data = data;
+        _elasticsearch = elasticsearch;
         _emulator = emulator;
         _gateway = gateway;
         Key = key;
         Options = options;
-        _probe = new EmulatorProbe(emulator.Url);
+        _probe = new EmulatorProbe(elasticsearch);
     }
 
     public Uri Url => _gateway.Url;
@@ -34,21 +38,38 @@ internal sealed class RealGateway : IAsyncDisposable
     /// <summary>The gateway's options as started.</summary>
     public GatewayOptions Options { get; }
 
-    public static async Task<RealGateway> StartAsync(string service, string environment, Action<GatewayOptions>? configure = null)
+    /// <summary>
+    /// Starts the emulator and the gateway. With <paramref name="elasticsearchDown"/> the emulator's port is only
+    /// reserved (an outage: the gateway keeps what it accepts in its log) until <see cref="StartElasticsearchAsync"/>.
+    /// </summary>
+    public static async Task<RealGateway> StartAsync(string service, string environment, Action<GatewayOptions>? configure = null,
+        bool elasticsearchDown = false)
     {
         var data = new TempDirectory();
-        var emulator = await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0 });
+        var emulator = elasticsearchDown ? null : await EmulatorHost.StartAsync(new EmulatorOptions { Port = 0 });
+        var elasticsearch = emulator?.Url ?? new Uri($"http://127.0.0.1:{FreePort()}");
         var options = new GatewayOptions
         {
             Urls = "http://127.0.0.1:0",
             DataDirectory = data.File("gateway"),
             LogToConsole = false,
-            Elasticsearch = { Url = emulator.Url.ToString() },
+            Elasticsearch = { Url = elasticsearch.ToString() },
             Delivery = { InitialBackoffMilliseconds = 20, MaxBackoffMilliseconds = 200, LingerMilliseconds = 5 },
         };
         configure?.Invoke(options);
         var key = ApiKeys.Create(options.ResolveKeysFile(), service, [environment], false, [], DateTimeOffset.UtcNow).Key;
-        return new RealGateway(data, emulator, await GatewayHost.StartAsync(options), key, options);
+        return new RealGateway(data, elasticsearch, emulator, await GatewayHost.StartAsync(options), key, options);
+    }
+
+    /// <summary>Ends the outage: the emulator comes up on the reserved port and the gateway delivers its log.</summary>
+    public async Task StartElasticsearchAsync() =>
+        _emulator ??= await EmulatorHost.StartAsync(new EmulatorOptions { Port = _elasticsearch.Port });
+
+    /// <summary>The gateway's <c>/metrics</c> counter <paramref name="name"/> (0 when absent).</summary>
+    public async Task<long> CounterAsync(string name)
+    {
+        using var http = new HttpClient { BaseAddress = Url };
+        return Counter(await http.GetStringAsync("/metrics"), name);
     }
 
     /// <summary>Every log document in the emulator (all <c>logs-*</c> streams), refreshed first.</summary>
@@ -91,8 +112,19 @@ internal sealed class RealGateway : IAsyncDisposable
     {
         _probe.Dispose();
         await _gateway.DisposeAsync();
-        await _emulator.DisposeAsync();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync();
+        }
+
         _data.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private static long Counter(string metrics, string name) =>
