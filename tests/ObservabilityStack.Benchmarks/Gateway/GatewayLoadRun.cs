@@ -177,13 +177,10 @@ public sealed class GatewayLoadRun : ILoadRun
             latencies[c] = [];
             while (Stopwatch.GetTimestamp() < stopAt && !cancellationToken.IsCancellationRequested)
             {
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
                 var t0 = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsync(path, content, cancellationToken);
-                await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                var accepted = await IntakePost.SendAsync(client, path, body, cancellationToken);
                 latencies[c].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-                if (response.StatusCode == HttpStatusCode.Accepted)
+                if (accepted)
                 {
                     Interlocked.Add(ref events, EventsPerBatch);
                 }
