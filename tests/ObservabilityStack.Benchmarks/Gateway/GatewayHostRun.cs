@@ -5,7 +5,8 @@ namespace ObservabilityStack.Benchmarks.Gateway;
 /// <summary>
 /// <c>load gateway-host [nofsync] [--elasticsearch URL]</c>: only the gateway of <c>load gateway</c>, for <c>load gateway spawn</c>
 /// to measure from another process. Prints <c>ready URL KEY</c>, then answers on stdin: <c>begin</c> and
-/// <c>end</c> bracket a durable slice, <c>report</c> prints the diagnostics and <c>.</c>; stops at end of input.
+/// <c>end</c> bracket a durable slice, <c>jit</c> prints how many methods the JIT has compiled so far, <c>report</c>
+/// prints the diagnostics and <c>.</c>; stops at end of input.
 /// </summary>
 public sealed class GatewayHostRun : ILoadRun
 {
@@ -27,6 +28,9 @@ public sealed class GatewayHostRun : ILoadRun
                     break;
                 case "end":
                     gateway.Diagnostics.End();
+                    break;
+                case "jit":
+                    Console.WriteLine(System.Runtime.JitInfo.GetCompiledMethodCount().ToString(System.Globalization.CultureInfo.InvariantCulture));
                     break;
                 case "report":
                     Console.WriteLine(gateway.Diagnostics.Report());

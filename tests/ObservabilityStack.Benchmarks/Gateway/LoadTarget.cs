@@ -56,6 +56,23 @@ internal sealed class LoadTarget : IAsyncDisposable
         await SendAsync("end");
     }
 
+    /// <summary>Methods the gateway's process has JIT-compiled so far (tier-ups included), or null for an external gateway.</summary>
+    public async Task<long?> CompiledMethodsAsync()
+    {
+        if (_inProcess is not null)
+        {
+            return System.Runtime.JitInfo.GetCompiledMethodCount();
+        }
+
+        if (_child is null)
+        {
+            return null;
+        }
+
+        await SendAsync("jit");
+        return long.Parse(await _child.StandardOutput.ReadLineAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The gateway process's diagnostics over the durable slices, or nothing for an external gateway.</summary>
     public async Task<string> ReportAsync()
     {

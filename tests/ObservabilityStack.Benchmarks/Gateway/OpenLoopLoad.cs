@@ -46,12 +46,8 @@ internal static class OpenLoopLoad
                     await Task.Delay(TimeSpan.FromSeconds(wait / (double)Stopwatch.Frequency), cancellationToken);
                 }
 
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
                 var sent = Stopwatch.GetTimestamp();
-                using var response = await client.PostAsync(path, content, cancellationToken);
-                await response.Content.ReadAsByteArrayAsync(cancellationToken);
-                var accepted = response.StatusCode == HttpStatusCode.Accepted;
+                var accepted = await IntakePost.SendAsync(client, path, body, cancellationToken);
                 tally.Record(scheduled, sent, Stopwatch.GetTimestamp(), accepted ? eventsPerBatch : 0, !accepted);
             }
         }));
