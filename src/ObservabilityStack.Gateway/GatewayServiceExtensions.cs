@@ -44,6 +44,7 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<StreamProvisioning>();
         builder.Services.AddHostedService<BulkForwarder>();
         builder.Services.AddSingleton<Tickets.TicketService>();
+        builder.Services.AddHostedService<Tickets.TicketStartup>();
         return builder;
     }
 

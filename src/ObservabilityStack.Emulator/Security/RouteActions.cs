@@ -41,6 +41,7 @@ internal static class RouteActions
 
         ("POST,GET,DELETE /_emulator/faults", Cluster("cluster:admin/emulator/faults")),
         ("POST /_emulator/ilm/run", Cluster("cluster:admin/emulator/ilm")),
+        ("GET /_emulator/stats", Cluster("cluster:monitor/emulator/stats")),
 
         ("GET /_security/_authenticate", new RouteAction("cluster:admin/xpack/security/user/authenticate", AccessKind.Authenticated)),
         ("GET /_security/role,GET /_security/role/{name}", Cluster("cluster:admin/xpack/security/role/get")),

@@ -17,7 +17,7 @@ internal static class OperationsApi
         routes.MapGet("/health/live", () => Results.Text("ok"));
         routes.MapGet("/health/ready", Ready);
         routes.MapGet("/metrics", (GatewayRuntime runtime, Tickets.TicketService tickets) =>
-            Results.Text(PrometheusWriter.Render(runtime.Metrics, runtime.Wal, runtime.QueuedEvents) + tickets.Metrics.Render(), "text/plain; version=0.0.4"));
+            Results.Text(PrometheusWriter.Render(runtime.Metrics, runtime.Wal, runtime.QueuedEvents) + tickets.RenderMetrics(), "text/plain; version=0.0.4"));
     }
 
     private static IResult Root(HttpContext context)
@@ -42,7 +42,7 @@ internal static class OperationsApi
         });
     }
 
-    private static IResult Ready(GatewayRuntime runtime)
+    private static IResult Ready(GatewayRuntime runtime, Tickets.TicketService tickets)
     {
         var problems = new List<string>();
         var wal = runtime.Wal;
@@ -56,6 +56,11 @@ internal static class OperationsApi
         if (!reachable && runtime.Metrics.BulkFailures > 0)
         {
             problems.Add("Elasticsearch has not answered a bulk request successfully in the last 30 seconds");
+        }
+
+        if (tickets.DiskProblem() is { } disk)
+        {
+            problems.Add(disk);
         }
 
         var body = JsonSerializer.Serialize(new { ready = problems.Count == 0, problems });

@@ -36,16 +36,17 @@ internal static class PrometheusWriter
     public static void Counter(StringBuilder sb, string name, string help, long value) =>
         sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} counter\n{name} {value}\n");
 
-    /// <summary>Appends one counter with a <c>reason</c> label, a sample per reason seen.</summary>
-    public static void CountersByReason(StringBuilder sb, string name, string help, ReasonCounters counters)
+    /// <summary>Appends one counter with a label (<c>reason</c> unless named), a sample per value seen.</summary>
+    public static void CountersByReason(StringBuilder sb, string name, string help, ReasonCounters counters, string label = "reason")
     {
         sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} counter\n");
         foreach (var (reason, count) in counters.ByReason())
         {
-            sb.Append(CultureInfo.InvariantCulture, $"{name}{{reason=\"{reason}\"}} {count}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"{name}{{{label}=\"{reason}\"}} {count}\n");
         }
     }
 
-    private static void Gauge(StringBuilder sb, string name, string help, long value) =>
+    /// <summary>Appends one gauge.</summary>
+    public static void Gauge(StringBuilder sb, string name, string help, long value) =>
         sb.Append(CultureInfo.InvariantCulture, $"# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}\n");
 }

@@ -25,4 +25,22 @@ internal static partial class TicketLog
 
     [LoggerMessage(306, LogLevel.Information, "Ticket {Ticket} deleted: {Files} stored files and {Documents} indexed documents removed")]
     public static partial void Deleted(ILogger logger, string ticket, int files, long documents);
+
+    [LoggerMessage(307, LogLevel.Warning, "Ticket {Ticket}: upload {Upload} was stored but not recorded when the gateway stopped; its receipt matches, so it is recorded now ({Bytes} bytes, {Lines} lines indexed again)")]
+    public static partial void UploadRecovered(ILogger logger, string ticket, string upload, long bytes, long lines);
+
+    [LoggerMessage(308, LogLevel.Warning, "Ticket {Ticket}: unrecorded upload directory {Upload} moved to {Target}: {Reason}")]
+    public static partial void UploadQuarantined(ILogger logger, string ticket, string upload, string reason, string target);
+
+    [LoggerMessage(309, LogLevel.Information, "Removed temporary upload file {Path}, {Age} old (an upload interrupted before its answer)")]
+    public static partial void TemporaryFileRemoved(ILogger logger, string path, TimeSpan age);
+
+    [LoggerMessage(310, LogLevel.Information, "Kept temporary upload file {Path}: only {Age} old, maybe an upload in progress")]
+    public static partial void TemporaryFileKept(ILogger logger, string path, TimeSpan age);
+
+    [LoggerMessage(311, LogLevel.Warning, "Ticket start-up check: {Recovered} uploads recovered, {Quarantined} quarantined, {Removed} temporary files removed, {Kept} kept, {Failed} not checked")]
+    public static partial void StartupChecked(ILogger logger, int recovered, int quarantined, int removed, int kept, int failed);
+
+    [LoggerMessage(312, LogLevel.Error, "Ticket start-up check could not handle {Path}: {Error}; left as it is")]
+    public static partial void StartupCheckFailed(ILogger logger, string path, string error);
 }

@@ -53,4 +53,16 @@ public sealed class TicketOptions
 
     /// <summary>Public base URL printed in the customer's <c>curl</c> command (e.g. <c>https://logs.example.com</c>); default the URL the request came to.</summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>
+    /// Free bytes the disks holding the write-ahead log and the ticket archives must keep: below it (counting the
+    /// upload's <c>Content-Length</c>), uploads are refused with 507 and <c>/health/ready</c> reports it. Default 1 GiB.
+    /// </summary>
+    public long MinFreeDiskBytes { get; set; } = 1024L * 1024 * 1024;
+
+    /// <summary>
+    /// Age after which a temporary upload file (<c>tickets/.incoming/*.part</c>) found at start is removed; younger ones
+    /// may belong to another gateway on the same directory and are only reported. Default 1 hour.
+    /// </summary>
+    public TimeSpan StaleUploadAge { get; set; } = TimeSpan.FromHours(1);
 }

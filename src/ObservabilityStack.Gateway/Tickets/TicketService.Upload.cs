@@ -15,6 +15,7 @@ internal sealed partial class TicketService
             ?? throw new TicketRefusal(401, "missing_token", "an upload token is required: -H \"Authorization: Ticket <token>\"");
         var hash = TicketTokens.Hash(token);
         var now = _runtime.Clock.GetUtcNow();
+        var shortage = Disk.Shortage(options.MinFreeDiskBytes, contentLength ?? 0);
         var (ticket, platform) = Store.Write(file =>
         {
             var record = file.Tickets.Find(t => t.TokenHash == hash)
@@ -22,6 +23,12 @@ internal sealed partial class TicketService
             if (Unusable(record, now, options) is { } reason)
             {
                 throw new TicketRefusal(410, now >= record.Expires ? "token_expired" : "token_used_up", reason);
+            }
+
+            // The server's shortage, not the customer's doing: refused before the attempt is counted.
+            if (shortage is not null)
+            {
+                throw new TicketRefusal(507, "insufficient_storage", $"the gateway is short of disk space ({shortage}); support has been alerted, try again later");
             }
 
             // Every attempt counts, refused archives included: a token cannot be used to probe forever.
@@ -56,31 +63,14 @@ internal sealed partial class TicketService
                     : 0;
             });
             Directory.CreateDirectory(directory);
-            var stored = Path.Combine(directory, name);
-            File.Move(incoming, stored);
+
+            // The receipt goes first: a crash after the rename leaves a file the start-up check can verify and record.
+            var upload = new TicketUpload { Id = id, FileName = name, Bytes = bytes, Sha256 = sha256, Format = format, Entries = entries, Received = now };
+            PendingUpload.Write(directory, upload);
+            File.Move(incoming, Path.Combine(directory, name));
 
             // From here on the upload is accepted: a client that disconnects must not leave it half indexed.
-            using var indexer = new TicketLineIndexer(_runtime, options, ticket, platform, id, now);
-            await ArchiveReader.ReadAsync(stored, name, options, indexer.IndexAsync, CancellationToken.None);
-            await indexer.FlushAsync();
-            var upload = new TicketUpload
-            {
-                Id = id,
-                FileName = name,
-                Bytes = bytes,
-                Sha256 = sha256,
-                Format = format,
-                Entries = entries,
-                Lines = indexer.Lines,
-                Skipped = indexer.Skipped,
-                Received = now,
-                LogEnd = _runtime.Wal.DurablePosition,
-            };
-            Store.Write(file =>
-            {
-                Find(file, ticket).Uploads.Add(upload);
-                return (true, 0);
-            });
+            await IndexAndRecordAsync(ticket, platform, directory, upload);
             recorded = true;
             Metrics.AddAccepted(bytes, upload.Lines);
             TicketLog.UploadAccepted(_runtime.Logger, ticket, id, bytes, entries, upload.Lines);
@@ -94,5 +84,26 @@ internal sealed partial class TicketService
                 Directory.Delete(directory, recursive: true);
             }
         }
+    }
+
+    /// <summary>
+    /// Indexes the lines of a stored upload through the write-ahead log, then records it in the ticket and drops its
+    /// pending receipt. Line ids depend on ticket, upload, file and line only, so indexing again after a crash
+    /// overwrites what the first attempt delivered instead of duplicating it.
+    /// </summary>
+    private async Task IndexAndRecordAsync(string ticket, string platform, string directory, TicketUpload upload)
+    {
+        using var indexer = new TicketLineIndexer(_runtime, Options, ticket, platform, upload.Id, upload.Received);
+        await ArchiveReader.ReadAsync(Path.Combine(directory, upload.FileName), upload.FileName, Options, indexer.IndexAsync, CancellationToken.None);
+        await indexer.FlushAsync();
+        upload.Lines = indexer.Lines;
+        upload.Skipped = indexer.Skipped;
+        upload.LogEnd = _runtime.Wal.DurablePosition;
+        Store.Write(file =>
+        {
+            Find(file, ticket).Uploads.Add(upload);
+            return (true, 0);
+        });
+        PendingUpload.Remove(directory);
     }
 }

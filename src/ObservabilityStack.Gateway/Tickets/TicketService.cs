@@ -21,12 +21,7 @@ internal sealed partial class TicketService : IDisposable
         _options = options;
         Root = Path.Combine(runtime.DataDirectory, "tickets");
         Store = new TicketStore(Path.Combine(runtime.DataDirectory, "tickets.json"), runtime.Logger);
-        // Uploads a crash interrupted before their 201: nobody was told they arrived.
-        var incoming = Path.Combine(Root, ".incoming");
-        if (Directory.Exists(incoming))
-        {
-            Directory.Delete(incoming, recursive: true);
-        }
+        Disk = new DiskSpace(Path.Combine(runtime.DataDirectory, "wal"), Root);
     }
 
     /// <summary>Where archives are stored: one directory per ticket.</summary>
@@ -35,6 +30,15 @@ internal sealed partial class TicketService : IDisposable
     public TicketStore Store { get; }
 
     public TicketMetrics Metrics { get; } = new();
+
+    /// <summary>Free space where the log and the archives are written (checked per upload, shown on /metrics and /health/ready).</summary>
+    public DiskSpace Disk { get; }
+
+    /// <summary>Why the disks are too full for uploads, or null: a readiness problem.</summary>
+    public string? DiskProblem() => Disk.Shortage(Options.MinFreeDiskBytes) is { } shortage ? "support-bundle uploads refused: " + shortage : null;
+
+    /// <summary>Prometheus text of the tickets' counters and the disks' free bytes.</summary>
+    public string RenderMetrics() => Metrics.Render(Disk.Measure(), Options.MinFreeDiskBytes);
 
     public TicketOptions Options => _options.CurrentValue.Tickets;
 

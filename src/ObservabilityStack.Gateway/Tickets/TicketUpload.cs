@@ -32,4 +32,7 @@ public sealed class TicketUpload
 
     /// <summary>Write-ahead-log position after its lines: delete waits until delivery has passed it.</summary>
     public long LogEnd { get; set; }
+
+    /// <summary>True when the gateway found this upload stored but unrecorded at start (a crash before its 201) and recorded it then.</summary>
+    public bool? Recovered { get; set; }
 }

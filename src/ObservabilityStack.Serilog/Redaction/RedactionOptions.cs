@@ -16,7 +16,11 @@ public sealed class RedactionOptions
     /// </summary>
     public IList<string> SensitiveNames { get; set; } = [.. DefaultSensitiveNames];
 
-    /// <summary>Mask values that look like card numbers (13 to 19 digits passing the Luhn check). Default <c>true</c>.</summary>
+    /// <summary>
+    /// Mask card numbers in any text (standing alone, 13-19 digits in a row or in the usual groups, a known
+    /// network's prefix and length, passing the Luhn check) and the values of fields named like a card
+    /// (<c>card</c>, <c>cardNo</c>, <c>pan</c>). Default <c>true</c>.
+    /// </summary>
     public bool MaskCardNumbers { get; set; } = true;
 
     /// <summary>Mask <c>Bearer &lt;token&gt;</c> values wherever they appear in text. Default <c>true</c>.</summary>

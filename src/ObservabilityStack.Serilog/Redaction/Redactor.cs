@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.RegularExpressions;
 using Serilog.Events;
 
@@ -33,7 +34,8 @@ internal sealed partial class Redactor
         }
 
         var normalized = Normalize(name);
-        verdict = Array.Exists(_fragments, f => normalized.Contains(f, StringComparison.Ordinal));
+        verdict = Array.Exists(_fragments, f => normalized.Contains(f, StringComparison.Ordinal))
+            || (_options.MaskCardNumbers && CardFieldName.Matches(name));
         if (_nameVerdicts.Count < NameCacheLimit)
         {
             _nameVerdicts.TryAdd(name, verdict);
@@ -65,7 +67,7 @@ internal sealed partial class Redactor
     /// <summary>False when <see cref="RedactText"/> would certainly return the text unchanged (the cheap checks it starts with).</summary>
     public bool MightNeedRedaction(ReadOnlySpan<char> text) =>
         (_options.MaskBearerTokens && text.Contains("bearer", StringComparison.OrdinalIgnoreCase))
-        || (_options.MaskCardNumbers && CountDigits(text) >= 13);
+        || (_options.MaskCardNumbers && CountDigits(text) >= CardNumber.MinDigits);
 
     /// <summary>Masks card numbers and bearer tokens inside free text; returns the same instance when clean.</summary>
     public string RedactText(string text)
@@ -76,12 +78,31 @@ internal sealed partial class Redactor
             result = BearerPattern().Replace(result, "Bearer " + _options.Mask);
         }
 
-        if (_options.MaskCardNumbers && CountDigits(result) >= 13)
+        if (_options.MaskCardNumbers && CountDigits(result) >= CardNumber.MinDigits)
         {
-            result = CardPattern().Replace(result, m => CardNumber.PassesLuhn(m.ValueSpan) ? _options.Mask : m.Value);
+            result = MaskCardNumbers(result);
         }
 
         return result;
+    }
+
+    private string MaskCardNumbers(string text)
+    {
+        if (!CardNumberScanner.TryFind(text, 0, out var start, out var end))
+        {
+            return text;
+        }
+
+        var masked = new StringBuilder(text.Length);
+        var copied = 0;
+        do
+        {
+            masked.Append(text, copied, start - copied).Append(_options.Mask);
+            copied = end;
+        }
+        while (CardNumberScanner.TryFind(text, copied, out start, out end));
+
+        return masked.Append(text, copied, text.Length - copied).ToString();
     }
 
     private LogEventPropertyValue RedactValue(LogEventPropertyValue value, int depth)
@@ -180,7 +201,4 @@ internal sealed partial class Redactor
 
     [GeneratedRegex(@"Bearer\s+[A-Za-z0-9\-._~+/]+=*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BearerPattern();
-
-    [GeneratedRegex(@"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex CardPattern();
 }

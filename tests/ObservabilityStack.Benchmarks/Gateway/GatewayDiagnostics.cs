@@ -9,7 +9,7 @@ namespace ObservabilityStack.Benchmarks.Gateway;
 /// What the gateway's process did during the durable slices of a load run (between each
 /// <see cref="Begin"/> and <see cref="End"/>): GC pauses and collections, allocation rate, thread-pool
 /// queueing (sampled every 5 ms) and the gateway's own histograms (handler time, fsync, commit wait),
-/// to say where an intake request's latency goes.
+/// to say where an intake request's latency goes. Each report covers the slices since the previous one.
 /// </summary>
 internal sealed class GatewayDiagnostics : IDisposable
 {
@@ -20,6 +20,8 @@ internal sealed class GatewayDiagnostics : IDisposable
     private readonly long[][] _total;
     private readonly long[] _gcStart = new long[5];
     private readonly long[] _gcTotal = new long[5];
+    private readonly long[] _flowStart = new long[2];
+    private readonly long[] _flowTotal = new long[2];
     private double _seconds;
     private long _begun;
     private int _maxPending;
@@ -46,6 +48,7 @@ internal sealed class GatewayDiagnostics : IDisposable
         }
 
         GcNow().CopyTo(_gcStart, 0);
+        FlowNow().CopyTo(_flowStart, 0);
         _begun = System.Diagnostics.Stopwatch.GetTimestamp();
     }
 
@@ -66,22 +69,41 @@ internal sealed class GatewayDiagnostics : IDisposable
         {
             _gcTotal[i] += gc[i] - _gcStart[i];
         }
+
+        var flow = FlowNow();
+        for (var i = 0; i < flow.Length; i++)
+        {
+            _flowTotal[i] += flow[i] - _flowStart[i];
+        }
     }
 
-    /// <summary>Three lines: GC, thread pool, and the gateway's latency histograms (bucket upper bounds, ms).</summary>
+    /// <summary>Four lines: GC, thread pool, events accepted and delivered, and the gateway's latency histograms (bucket upper bounds, ms); then starts over.</summary>
     public string Report()
     {
         var s = Math.Max(_seconds, 1e-9);
         var pauseMs = _gcTotal[0] / 10_000.0;
-        return string.Create(CultureInfo.InvariantCulture,
+        var report = string.Create(CultureInfo.InvariantCulture,
             $"""
               gc: pauses {pauseMs:F0} ms ({pauseMs / s / 10:F1}% of time), gen0/1/2 {_gcTotal[1]}/{_gcTotal[2]}/{_gcTotal[3]}, allocated {_gcTotal[4] / s / (1024 * 1024):F0} MiB/s; {GcMode()}
               thread pool: max pending work items {_maxPending}, max threads {_maxThreads}
+              accepted {_flowTotal[0] / s:F0} events/s, delivered {_flowTotal[1] / s:F0} events/s, {_runtime.QueuedEvents} events queued now
               handler p50 {Ms(0, 0.5)} p99 {Ms(0, 0.99)} ms; commit wait p50 {Ms(1, 0.5)} p99 {Ms(1, 0.99)} ms; fsync p50 {Ms(2, 0.5)} p99 {Ms(2, 0.99)} ms, {_total[2].Sum() / s:F0}/s for {_total[1].Sum() / s:F0} appends/s
             """);
+        _seconds = 0;
+        Array.Clear(_gcTotal);
+        Array.Clear(_flowTotal);
+        foreach (var total in _total)
+        {
+            Array.Clear(total);
+        }
+
+        _maxPending = _maxThreads = 0;
+        return report;
     }
 
     public void Dispose() => _sampler.Dispose();
+
+    private long[] FlowNow() => [_runtime.Metrics.Accepted, _runtime.Metrics.Delivered];
 
     private static long[] GcNow() =>
         [GC.GetTotalPauseDuration().Ticks, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes()];

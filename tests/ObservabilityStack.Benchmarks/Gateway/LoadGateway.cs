@@ -5,8 +5,9 @@ using ObservabilityStack.Gateway.Auth;
 namespace ObservabilityStack.Benchmarks.Gateway;
 
 /// <summary>
-/// The gateway a load run sends to, hosted in this process with its diagnostics: delivery is left out
-/// (nothing listens at the Elasticsearch URL, so the forwarder only backs off), and the baseline endpoint is on.
+/// The gateway a load run sends to, hosted in this process with its diagnostics and the baseline endpoint on.
+/// Delivery is left out (nothing listens at the Elasticsearch URL, so the forwarder only backs off) unless an
+/// Elasticsearch (the emulator of <c>--deliver</c>) is given.
 /// </summary>
 internal sealed class LoadGateway : IAsyncDisposable
 {
@@ -27,7 +28,7 @@ internal sealed class LoadGateway : IAsyncDisposable
 
     public GatewayDiagnostics Diagnostics { get; }
 
-    public static async Task<LoadGateway> StartAsync(bool fsync, CancellationToken cancellationToken)
+    public static async Task<LoadGateway> StartAsync(bool fsync, Uri? elasticsearch, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), "obs-gw-load-" + Guid.NewGuid().ToString("N"));
         var options = new GatewayOptions
@@ -36,11 +37,16 @@ internal sealed class LoadGateway : IAsyncDisposable
             DataDirectory = directory,
             LogToConsole = false,
             EnableBaselineEndpoint = true,
-            Elasticsearch = { Url = "http://127.0.0.1:9" },
-            Delivery = { InitialBackoffMilliseconds = 5000, MaxBackoffMilliseconds = 60_000 },
+            Elasticsearch = { Url = elasticsearch?.ToString() ?? "http://127.0.0.1:9" },
             RateLimits = { RequestsPerSecondPerKey = 0 },
             Wal = { MaxBytes = 64L * 1024 * 1024 * 1024, Fsync = fsync },
         };
+        if (elasticsearch is null)
+        {
+            options.Delivery.InitialBackoffMilliseconds = 5000;
+            options.Delivery.MaxBackoffMilliseconds = 60_000;
+        }
+
         var (_, key) = ApiKeys.Create(options.ResolveKeysFile(), "shop-api", ["production"], false, [], DateTimeOffset.UtcNow);
         var host = await GatewayHost.StartAsync(options, cancellationToken);
         return new LoadGateway(directory, host, key);

@@ -26,32 +26,22 @@ internal sealed class LoadTarget : IAsyncDisposable
 
     public string Where { get; }
 
-    public static async Task<LoadTarget> InProcessAsync(bool fsync, CancellationToken cancellationToken)
+    public static async Task<LoadTarget> InProcessAsync(bool fsync, Uri? elasticsearch, CancellationToken cancellationToken)
     {
-        var gateway = await LoadGateway.StartAsync(fsync, cancellationToken);
+        var gateway = await LoadGateway.StartAsync(fsync, elasticsearch, cancellationToken);
         return new LoadTarget(gateway.Url, gateway.Key, "gateway in the load generator's process", gateway, null);
     }
 
     public static LoadTarget External(Uri url, string key) => new(url, key, $"gateway at {url} (no diagnostics)", null, null);
 
     /// <summary>Starts <c>load gateway-host</c> in a second process of this program (same runtime settings via the environment).</summary>
-    public static async Task<LoadTarget> SpawnAsync(bool fsync, CancellationToken cancellationToken)
+    public static async Task<LoadTarget> SpawnAsync(bool fsync, Uri? elasticsearch, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(LoadTarget).Assembly.Location);
-        }
-
-        foreach (var arg in (string[])["load", "gateway-host", fsync ? "fsync" : "nofsync"])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var child = Process.Start(start)!;
-        var ready = await child.StandardOutput.ReadLineAsync(cancellationToken) ?? throw new InvalidOperationException("gateway-host exited before it was ready");
-        var parts = ready.Split(' ');
-        return new LoadTarget(new Uri(parts[1]), parts[2], $"gateway in child process {child.Id}", null, child);
+        string[] args = elasticsearch is null
+            ? ["gateway-host", fsync ? "fsync" : "nofsync"]
+            : ["gateway-host", fsync ? "fsync" : "nofsync", "--elasticsearch", elasticsearch.ToString()];
+        var (child, ready) = await ChildRun.StartAsync(args, nice: 0, cancellationToken);
+        return new LoadTarget(new Uri(ready[0]), ready[1], $"gateway in child process {child.Id}", null, child);
     }
 
     public async Task BeginAsync()
@@ -64,6 +54,23 @@ internal sealed class LoadTarget : IAsyncDisposable
     {
         _inProcess?.Diagnostics.End();
         await SendAsync("end");
+    }
+
+    /// <summary>Methods the gateway's process has JIT-compiled so far (tier-ups included), or null for an external gateway.</summary>
+    public async Task<long?> CompiledMethodsAsync()
+    {
+        if (_inProcess is not null)
+        {
+            return System.Runtime.JitInfo.GetCompiledMethodCount();
+        }
+
+        if (_child is null)
+        {
+            return null;
+        }
+
+        await SendAsync("jit");
+        return long.Parse(await _child.StandardOutput.ReadLineAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The gateway process's diagnostics over the durable slices, or nothing for an external gateway.</summary>
@@ -98,9 +105,7 @@ internal sealed class LoadTarget : IAsyncDisposable
 
         if (_child is not null)
         {
-            _child.StandardInput.Close();
-            await _child.WaitForExitAsync();
-            _child.Dispose();
+            await ChildRun.StopAsync(_child);
         }
     }
 

@@ -23,6 +23,8 @@ public sealed partial class UpTests : IDisposable
         {
             (await http.GetStringAsync(new Uri(new Uri(gateway.Groups[1].Value), "/health/live"))).ShouldBe("ok");
             (await http.GetStringAsync(new Uri(new Uri(emulator.Groups[1].Value), "/_index_template/obs-logs-shop-api"))).ShouldContain("logs-shop_api-*");
+            (await http.GetStringAsync(new Uri(new Uri(emulator.Groups[1].Value), "/_emulator/stats")))
+                .ShouldContain("\"warm_columns\":true", customMessage: "obs up warms the emulator's columns after ingest unless --lazy-columns");
         }
 
         obs.Interrupt();

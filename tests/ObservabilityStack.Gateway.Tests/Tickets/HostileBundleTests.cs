@@ -6,27 +6,12 @@ namespace ObservabilityStack.Gateway.Tests.Tickets;
 
 /// <summary>What a careless or hostile customer may send: each refused with its status and reason, nothing stored or indexed.</summary>
 [Collection(RunsAlone.Name)]
-public sealed class HostileBundleTests : IAsyncLifetime
+public sealed class HostileBundleTests : TicketGatewayTest
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "obs-tickets-" + Guid.NewGuid().ToString("N"));
-    private TestElasticsearch _es = null!;
-    private TicketGateway _gateway = null!;
+    protected override void Configure(GatewayOptions options) => options.Tickets.MaxUploadBytes = 4 * 1024 * 1024;
 
-    public async Task InitializeAsync()
-    {
-        _es = await TestElasticsearch.StartNewAsync();
-        _gateway = await TicketGateway.StartAsync(_data, _es.Url, o => o.Tickets.MaxUploadBytes = 4 * 1024 * 1024);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _es.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
-
-    private IEnumerable<string> StoredFiles() => Directory.Exists(Path.Combine(_data, "tickets"))
-        ? Directory.EnumerateFiles(Path.Combine(_data, "tickets"), "*", SearchOption.AllDirectories)
+    private IEnumerable<string> StoredFiles() => Directory.Exists(Path.Combine(Data, "tickets"))
+        ? Directory.EnumerateFiles(Path.Combine(Data, "tickets"), "*", SearchOption.AllDirectories)
         : [];
 
     public static TheoryData<string, string, int, string> Hostile() => new()
@@ -44,7 +29,7 @@ public sealed class HostileBundleTests : IAsyncLifetime
     [MemberData(nameof(Hostile))]
     public async Task AHostileUploadIsRefusedWithItsReasonAndLeavesNothingBehind(string what, string name, int status, string kind)
     {
-        var created = await _gateway.CreateAsync("HD-" + Math.Abs(what.GetHashCode(StringComparison.Ordinal)));
+        var created = await Gateway.CreateAsync("HD-" + Math.Abs(what.GetHashCode(StringComparison.Ordinal)));
         var body = name switch
         {
             "evil.tar.gz" => Bundles.TarGz(("ok.log", Bundles.Text("fine")), ("../../etc/cron.d/evil", Bundles.Text("* * * * * root sh"))),
@@ -55,20 +40,20 @@ public sealed class HostileBundleTests : IAsyncLifetime
             "image.png" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52],
             _ => new byte[5 * 1024 * 1024],
         };
-        using var response = await _gateway.UploadAsync(created.Token, body, name);
+        using var response = await Gateway.UploadAsync(created.Token, body, name);
         var text = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).ShouldBe(status, text);
         text.ShouldContain($"\"error\":\"{kind}\"");
         text.ShouldContain("\"reason\":");
-        (await _gateway.Admin.GetStringAsync($"/v1/tickets/{created.Ticket}")).ShouldContain("\"uploads\": []");
+        (await Gateway.Admin.GetStringAsync($"/v1/tickets/{created.Ticket}")).ShouldContain("\"uploads\": []");
         StoredFiles().ShouldBeEmpty();
-        (await _gateway.Anonymous.GetStringAsync("/metrics")).ShouldContain($"obs_gateway_ticket_uploads_rejected_total{{reason=\"{kind}\"}} 1");
+        (await Gateway.Anonymous.GetStringAsync("/metrics")).ShouldContain($"obs_gateway_ticket_uploads_rejected_total{{reason=\"{kind}\"}} 1");
     }
 
     [Fact]
     public async Task AZipBombIsStoppedByTheRatioCheckWithoutEverHoldingItsContentInMemory()
     {
-        var created = await _gateway.CreateAsync("HD-BOMB");
+        var created = await Gateway.CreateAsync("HD-BOMB");
         // 256 MiB of zeros deflate to about 250 KB: past 64 MiB expanded the ratio is far above 200.
         using var zipped = new MemoryStream();
         using (var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true))
@@ -85,7 +70,7 @@ public sealed class HostileBundleTests : IAsyncLifetime
         bomb.Length.ShouldBeLessThan(1024 * 1024);
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        using var response = await _gateway.UploadAsync(created.Token, bomb, "bomb.zip");
+        using var response = await Gateway.UploadAsync(created.Token, bomb, "bomb.zip");
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge, text);

@@ -7,39 +7,23 @@ using ObservabilityStack.Gateway.Tests.Support;
 namespace ObservabilityStack.Gateway.Tests.Tickets;
 
 /// <summary>Support bundles end to end: a real gateway, the emulator as Elasticsearch, real archives.</summary>
-public sealed class TicketUploadTests : IAsyncLifetime
+public sealed class TicketUploadTests : TicketGatewayTest
 {
     private const string Stream = "logs-support-tickets";
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "obs-tickets-" + Guid.NewGuid().ToString("N"));
-    private TestElasticsearch _es = null!;
-    private TicketGateway _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _es = await TestElasticsearch.StartNewAsync();
-        _gateway = await TicketGateway.StartAsync(_data, _es.Url);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _es.DisposeAsync();
-        Directory.Delete(_data, recursive: true);
-    }
 
     [Fact]
     public async Task TarGzZipAndPlainUploadsAreStoredChecksummedAndIndexedPerTicketWithTheirOwnTimestamps()
     {
-        var created = await _gateway.CreateAsync("HD-1234", "shop", maxUploads: 5);
+        var created = await Gateway.CreateAsync("HD-1234", "shop", maxUploads: 5);
         created.Token.ShouldStartWith("obt_");
         created.Curl.ShouldContain($"Authorization: Ticket {created.Token}");
         created.Curl.ShouldContain("/v1/tickets/upload/");
-        var other = await _gateway.CreateAsync("HD-9", "crm");
+        var other = await Gateway.CreateAsync("HD-9", "crm");
 
         var tarGz = Bundles.TarGz(
             ("app/shop.log", Bundles.Text("2026-11-20 10:15:30,250 ERROR order o-1 failed", "   at Shop.Orders.Save()", "", "2026-11-20T10:15:31.5+02:00 INFO retried")),
             ("app/image.png", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0x0D, 1, 2, 3]));
-        var receipt = await _gateway.UploadOkAsync(created.Token, tarGz, "logs.tar.gz");
+        var receipt = await Gateway.UploadOkAsync(created.Token, tarGz, "logs.tar.gz");
         receipt.Ticket.ShouldBe("HD-1234");
         receipt.Upload.Sha256.ShouldBe(Convert.ToHexStringLower(SHA256.HashData(tarGz)));
         receipt.Upload.Format.ShouldBe("tar.gz");
@@ -47,14 +31,14 @@ public sealed class TicketUploadTests : IAsyncLifetime
         receipt.Upload.Lines.ShouldBe(3);
         receipt.Upload.Skipped.ShouldBe(["app/image.png"]);
 
-        var zip = await _gateway.UploadOkAsync(created.Token, Bundles.Zip(("crm/a.txt", Bundles.Text("zip line one", "zip line two"))), "bundle.zip");
+        var zip = await Gateway.UploadOkAsync(created.Token, Bundles.Zip(("crm/a.txt", Bundles.Text("zip line one", "zip line two"))), "bundle.zip");
         zip.Upload.Format.ShouldBe("zip");
-        var plain = await _gateway.UploadOkAsync(created.Token, Bundles.Text("plain WARNING disk almost full"), "server.log");
+        var plain = await Gateway.UploadOkAsync(created.Token, Bundles.Text("plain WARNING disk almost full"), "server.log");
         plain.Upload.Format.ShouldBe("text");
-        await _gateway.UploadOkAsync(other.Token, Bundles.Gzip(Bundles.Text("other ticket line")), "x.log.gz");
+        await Gateway.UploadOkAsync(other.Token, Bundles.Gzip(Bundles.Text("other ticket line")), "x.log.gz");
 
-        (await _es.WaitForCountAsync(Stream, 7)).ShouldBe(7);
-        var documents = (await _es.DocumentsAsync(Stream)).Values.Select(d => JsonDocument.Parse(d).RootElement).ToList();
+        (await Es.WaitForCountAsync(Stream, 7)).ShouldBe(7);
+        var documents = (await Es.DocumentsAsync(Stream)).Values.Select(d => JsonDocument.Parse(d).RootElement).ToList();
         var mine = documents.Where(d => d.GetProperty("labels").GetProperty("ticket").GetString() == "HD-1234").ToList();
         mine.Count.ShouldBe(6);
         mine.ShouldAllBe(d => d.GetProperty("labels").GetProperty("platform").GetString() == "shop");
@@ -74,12 +58,12 @@ public sealed class TicketUploadTests : IAsyncLifetime
         stack.GetProperty("@timestamp").GetString().ShouldBe(receipt.Upload.Received.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
         mine.Single(d => d.GetProperty("message").GetString() == "zip line two").GetProperty("file").GetProperty("name").GetString().ShouldBe("crm/a.txt");
 
-        using var download = await _gateway.Admin.GetAsync($"/v1/tickets/HD-1234/uploads/{receipt.Upload.Id}");
+        using var download = await Gateway.Admin.GetAsync($"/v1/tickets/HD-1234/uploads/{receipt.Upload.Id}");
         download.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await download.Content.ReadAsByteArrayAsync()).ShouldBe(tarGz);
-        File.Exists(Path.Combine(_data, "tickets", "HD-1234", receipt.Upload.Id, "logs.tar.gz")).ShouldBeTrue();
+        File.Exists(Path.Combine(Data, "tickets", "HD-1234", receipt.Upload.Id, "logs.tar.gz")).ShouldBeTrue();
 
-        var metrics = await _gateway.Anonymous.GetStringAsync("/metrics");
+        var metrics = await Gateway.Anonymous.GetStringAsync("/metrics");
         metrics.ShouldContain("obs_gateway_ticket_uploads_accepted_total 4");
         metrics.ShouldContain("obs_gateway_ticket_lines_indexed_total 7");
     }
@@ -87,25 +71,25 @@ public sealed class TicketUploadTests : IAsyncLifetime
     [Fact]
     public async Task SolveStopsTheTokenAndDeleteRemovesTheFilesTheDocumentsAndTheTicket()
     {
-        var created = await _gateway.CreateAsync("HD-77");
-        var kept = await _gateway.CreateAsync("HD-78");
-        var receipt = await _gateway.UploadOkAsync(created.Token, Bundles.Text("first", "second", "third"), "a.log");
-        await _gateway.UploadOkAsync(kept.Token, Bundles.Text("stays"), "b.log");
-        (await _es.WaitForCountAsync(Stream, 4)).ShouldBe(4);
+        var created = await Gateway.CreateAsync("HD-77");
+        var kept = await Gateway.CreateAsync("HD-78");
+        var receipt = await Gateway.UploadOkAsync(created.Token, Bundles.Text("first", "second", "third"), "a.log");
+        await Gateway.UploadOkAsync(kept.Token, Bundles.Text("stays"), "b.log");
+        (await Es.WaitForCountAsync(Stream, 4)).ShouldBe(4);
 
-        using (var solve = await _gateway.Admin.PostAsync("/v1/tickets/HD-77/solve", null))
+        using (var solve = await Gateway.Admin.PostAsync("/v1/tickets/HD-77/solve", null))
         {
             solve.StatusCode.ShouldBe(HttpStatusCode.OK);
             (await solve.Content.ReadAsStringAsync()).ShouldContain("\"state\": \"solved\"");
         }
 
-        using (var late = await _gateway.UploadAsync(created.Token, Bundles.Text("too late"), "c.log"))
+        using (var late = await Gateway.UploadAsync(created.Token, Bundles.Text("too late"), "c.log"))
         {
             late.StatusCode.ShouldBe(HttpStatusCode.Gone);
             (await late.Content.ReadAsStringAsync()).ShouldContain("solved");
         }
 
-        using (var delete = await _gateway.Admin.DeleteAsync("/v1/tickets/HD-77"))
+        using (var delete = await Gateway.Admin.DeleteAsync("/v1/tickets/HD-77"))
         {
             var body = await delete.Content.ReadAsStringAsync();
             delete.StatusCode.ShouldBe(HttpStatusCode.OK, body);
@@ -113,51 +97,49 @@ public sealed class TicketUploadTests : IAsyncLifetime
             body.ShouldContain("\"files\": 1");
         }
 
-        Directory.Exists(Path.Combine(_data, "tickets", "HD-77")).ShouldBeFalse();
-        var left = (await _es.DocumentsAsync(Stream)).Values.ToList();
+        Directory.Exists(Path.Combine(Data, "tickets", "HD-77")).ShouldBeFalse();
+        var left = (await Es.DocumentsAsync(Stream)).Values.ToList();
         left.ShouldHaveSingleItem().ShouldContain("stays");
-        (await _gateway.Admin.GetStringAsync("/v1/tickets")).ShouldNotContain("HD-77");
-        using var gone = await _gateway.UploadAsync(created.Token, Bundles.Text("after delete"), "d.log");
+        (await Gateway.Admin.GetStringAsync("/v1/tickets")).ShouldNotContain("HD-77");
+        using var gone = await Gateway.UploadAsync(created.Token, Bundles.Text("after delete"), "d.log");
         gone.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        using var missing = await _gateway.Admin.GetAsync($"/v1/tickets/HD-77/uploads/{receipt.Upload.Id}");
+        using var missing = await Gateway.Admin.GetAsync($"/v1/tickets/HD-77/uploads/{receipt.Upload.Id}");
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task ATicketsFileChangedBySomeoneElseIsReloadedWithoutARestart()
     {
-        var created = await _gateway.CreateAsync("HD-10");
-        await _gateway.CreateAsync("HD-11");
-        var path = Path.Combine(_data, "tickets.json");
+        var created = await Gateway.CreateAsync("HD-10");
+        await Gateway.CreateAsync("HD-11");
+        var path = Path.Combine(Data, "tickets.json");
         var file = JsonSerializer.Deserialize(await File.ReadAllTextAsync(path), ObservabilityStack.Gateway.Tickets.TicketJsonContext.Default.TicketFile)!;
         file.Tickets.RemoveAll(t => t.Ticket == "HD-10");
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(file, ObservabilityStack.Gateway.Tickets.TicketJsonContext.Default.TicketFile));
 
-        _gateway.Tickets.Store.Reload();
-        var list = await _gateway.Admin.GetStringAsync("/v1/tickets");
+        Gateway.Tickets.Store.Reload();
+        var list = await Gateway.Admin.GetStringAsync("/v1/tickets");
         list.ShouldNotContain("HD-10");
         list.ShouldContain("HD-11");
-        using var upload = await _gateway.UploadAsync(created.Token, Bundles.Text("x"), "a.log");
+        using var upload = await Gateway.UploadAsync(created.Token, Bundles.Text("x"), "a.log");
         upload.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task TheTicketStoreAndTheUploadsSurviveARestartOfTheGateway()
     {
-        var created = await _gateway.CreateAsync("HD-5", maxUploads: 2);
+        var created = await Gateway.CreateAsync("HD-5", maxUploads: 2);
         var bundle = Bundles.TarGz(("x.log", Bundles.Text("before restart")));
-        var receipt = await _gateway.UploadOkAsync(created.Token, bundle, "x.tar.gz");
-        await _gateway.DisposeAsync();
-
-        _gateway = await TicketGateway.StartAsync(_data, _es.Url);
-        var list = await _gateway.Admin.GetStringAsync("/v1/tickets");
+        var receipt = await Gateway.UploadOkAsync(created.Token, bundle, "x.tar.gz");
+        await RestartAsync();
+        var list = await Gateway.Admin.GetStringAsync("/v1/tickets");
         list.ShouldContain("HD-5");
         list.ShouldContain(receipt.Upload.Sha256);
-        (await _gateway.Admin.GetByteArrayAsync($"/v1/tickets/HD-5/uploads/{receipt.Upload.Id}")).ShouldBe(bundle);
-        await _gateway.UploadOkAsync(created.Token, Bundles.Text("after restart"), "y.log");
-        using var usedUp = await _gateway.UploadAsync(created.Token, Bundles.Text("third"), "z.log");
+        (await Gateway.Admin.GetByteArrayAsync($"/v1/tickets/HD-5/uploads/{receipt.Upload.Id}")).ShouldBe(bundle);
+        await Gateway.UploadOkAsync(created.Token, Bundles.Text("after restart"), "y.log");
+        using var usedUp = await Gateway.UploadAsync(created.Token, Bundles.Text("third"), "z.log");
         usedUp.StatusCode.ShouldBe(HttpStatusCode.Gone);
         (await usedUp.Content.ReadAsStringAsync()).ShouldContain("used up");
-        (await _es.WaitForCountAsync(Stream, 2)).ShouldBe(2);
+        (await Es.WaitForCountAsync(Stream, 2)).ShouldBe(2);
     }
 }

@@ -16,13 +16,13 @@ namespace ObservabilityStack.Serilog.Tests.AspNetCore;
 
 public class RequestLoggingTests : IAsyncLifetime
 {
-    private FakeGateway _gateway = null!;
+    private RealGateway _gateway = null!;
     private WebApplication _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await FakeGateway.StartAsync();
+        _gateway = await RealGateway.StartAsync("shop-api", "test");
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -31,7 +31,7 @@ public class RequestLoggingTests : IAsyncLifetime
             ["ObservabilityStack:Environment"] = "test",
             ["ObservabilityStack:MinimumLevel"] = "Debug",
             ["ObservabilityStack:Gateway:Url"] = _gateway.Url.ToString(),
-            ["ObservabilityStack:Gateway:ApiKey"] = FakeGateway.Key,
+            ["ObservabilityStack:Gateway:ApiKey"] = _gateway.Key,
         });
         builder.AddObservabilityStack(o => o.ConfigureSink = s => s.Period = TimeSpan.FromMilliseconds(20));
         builder.Services.AddHttpClient("self");
@@ -87,7 +87,7 @@ public class RequestLoggingTests : IAsyncLifetime
         request["service"]!["name"]!.GetValue<string>().ShouldBe("shop-api");
         request["trace"]!["id"]!.GetValue<string>().Length.ShouldBe(32);
 
-        var business = _gateway.Documents.Single(d => d["message"]!.GetValue<string>().Contains("read", StringComparison.Ordinal));
+        var business = await _gateway.DocumentAsync(d => d["message"]!.GetValue<string>().Contains("read", StringComparison.Ordinal), "the business event is delivered");
         business["order"]!["id"]!.GetValue<string>().ShouldBe("o-17");
         business["labels"]!["correlation_id"]!.GetValue<string>().ShouldBe(correlationId);
         business["trace"]!["id"]!.GetValue<string>().ShouldBe(request["trace"]!["id"]!.GetValue<string>());
@@ -122,7 +122,7 @@ public class RequestLoggingTests : IAsyncLifetime
         request["error"]!["type"]!.GetValue<string>().ShouldBe("System.InvalidOperationException");
         request["error"]!["message"]!.GetValue<string>().ShouldBe("kaputt ---> System.TimeoutException: inner");
         await _app.StopAsync();
-        _gateway.Documents.Count(d => d["error"] is not null).ShouldBe(1);
+        (await _gateway.SettledDocumentsAsync()).Count(d => d["error"] is not null).ShouldBe(1);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public class RequestLoggingTests : IAsyncLifetime
         await _client.GetAsync("/orders/after-health");
 
         await RequestEventAsync("/orders/after-health");
-        _gateway.Documents.ShouldNotContain(d => d["url"] != null && d["url"]!["path"]!.GetValue<string>() == "/health");
+        (await _gateway.SettledDocumentsAsync()).ShouldNotContain(d => d["url"] != null && d["url"]!["path"]!.GetValue<string>() == "/health");
     }
 
     [Fact]
@@ -155,12 +155,7 @@ public class RequestLoggingTests : IAsyncLifetime
     public void TheSinkMetricsAreAvailableAsAService() =>
         _app.Services.GetRequiredService<SinkMetrics>().ShouldNotBeNull();
 
-    private async Task<JsonObject> RequestEventAsync(string path)
-    {
-        JsonObject? found = null;
-        await Eventually.TrueAsync(
-            () => (found = _gateway.Documents.FirstOrDefault(d => d["http"] is not null && d["url"]?["path"]?.GetValue<string>() == path)) is not null,
-            $"the request event of {path} reaches the gateway");
-        return found!;
-    }
+    private Task<JsonObject> RequestEventAsync(string path) =>
+        _gateway.DocumentAsync(d => d["http"] is not null && d["url"]?["path"]?.GetValue<string>() == path,
+            $"the request event of {path} reaches Elasticsearch through the gateway");
 }

@@ -5,18 +5,18 @@ using ObservabilityStack.Serilog.Tests.Support;
 
 namespace ObservabilityStack.Serilog.Tests.Samples;
 
-/// <summary>The misbehaviour endpoints, with the sample's sink pointed at a fake gateway.</summary>
+/// <summary>The misbehaviour endpoints, with the sample's sink pointed at the real gateway and the emulator.</summary>
 public class ChaosTests : IAsyncLifetime
 {
-    private FakeGateway _gateway = null!;
+    private RealGateway _gateway = null!;
     private WebApplication _app = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        _gateway = await FakeGateway.StartAsync();
+        _gateway = await RealGateway.StartAsync(MesApp.ServiceName, "demo");
         _app = await MesApp.BuildAsync(
-            [$"--ObservabilityStack:Gateway:Url={_gateway.Url}", $"--ObservabilityStack:Gateway:ApiKey={FakeGateway.Key}"],
+            [$"--ObservabilityStack:Gateway:Url={_gateway.Url}", $"--ObservabilityStack:Gateway:ApiKey={_gateway.Key}"],
             "http://127.0.0.1:0");
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
@@ -48,8 +48,9 @@ public class ChaosTests : IAsyncLifetime
     {
         (await _client.PostAsync("/chaos/exception?type=timeout", null)).StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
 
-        await Eventually.TrueAsync(() => _gateway.Documents.Any(d => d["error"]?["type"]?.GetValue<string>() == "System.TimeoutException"),
-            "the exception reaches the log with its type");
+        var logged = await _gateway.DocumentAsync(d => d["error"]?["type"]?.GetValue<string>() == "System.TimeoutException",
+            "the exception reaches Elasticsearch with its type");
+        logged["service"]!["name"]!.GetValue<string>().ShouldBe(MesApp.ServiceName);
     }
 
     [Fact]

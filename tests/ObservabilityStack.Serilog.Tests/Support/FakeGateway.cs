@@ -12,14 +12,15 @@ using Microsoft.Extensions.Logging;
 namespace ObservabilityStack.Serilog.Tests.Support;
 
 /// <summary>
-/// A real Kestrel server (port 0) speaking the gateway's <c>/v1/logs</c> contract minimally: ApiKey auth, gzip NDJSON,
-/// 202 with per-event rejections (lines containing <c>reject-me</c>), and scripted 429s with Retry-After.
+/// A minimal stand-in for the gateway's <c>/v1/logs</c>, kept only to show the <c>Content-Encoding</c> each request
+/// arrived with: the real gateway accepts gzip and plain alike and does not say which it got. Every other behaviour
+/// (auth, rejections, 429 with Retry-After, delivery) is tested against the real gateway and the emulator
+/// (<see cref="RealGateway"/>).
 /// </summary>
 internal sealed class FakeGateway : IAsyncDisposable
 {
     public const string Key = "test-key";
     private readonly WebApplication _app;
-    private int _throttle;
 
     private FakeGateway(WebApplication app) => _app = app;
 
@@ -28,11 +29,6 @@ internal sealed class FakeGateway : IAsyncDisposable
     public ConcurrentQueue<JsonObject> Documents { get; } = new();
 
     public ConcurrentQueue<string> ContentEncodings { get; } = new();
-
-    public int Requests;
-
-    /// <summary>The next n requests are answered 429 with Retry-After: 1.</summary>
-    public void Throttle(int requests) => _throttle = requests;
 
     public static async Task<FakeGateway> StartAsync()
     {
@@ -50,36 +46,17 @@ internal sealed class FakeGateway : IAsyncDisposable
 
     private async Task<IResult> IntakeAsync(HttpContext context)
     {
-        Interlocked.Increment(ref Requests);
-        if (context.Request.Headers.Authorization != $"ApiKey {Key}")
-        {
-            return Results.Json(new { error = "unauthorized", reason = "bad key" }, statusCode: 401);
-        }
-
-        if (Interlocked.Decrement(ref _throttle) >= 0)
-        {
-            context.Response.Headers.RetryAfter = "1";
-            return Results.Json(new { error = "queue_full", reason = "try later" }, statusCode: 429);
-        }
-
         var encoding = context.Request.Headers.ContentEncoding.ToString();
         ContentEncodings.Enqueue(encoding);
         var body = encoding == "gzip" ? new GZipStream(context.Request.Body, CompressionMode.Decompress) : context.Request.Body;
         using var reader = new StreamReader(body);
         var lines = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var rejected = new List<object>();
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var line in lines)
         {
-            if (lines[i].Contains("reject-me", StringComparison.Ordinal))
-            {
-                rejected.Add(new { index = i, reason = "field too large" });
-                continue;
-            }
-
-            Documents.Enqueue(JsonNode.Parse(lines[i])!.AsObject());
+            Documents.Enqueue(JsonNode.Parse(line)!.AsObject());
         }
 
-        return Results.Json(new { accepted = lines.Length - rejected.Count, rejected }, statusCode: 202);
+        return Results.Json(new { accepted = lines.Length, rejected = Array.Empty<object>() }, statusCode: 202);
     }
 
     public async ValueTask DisposeAsync()

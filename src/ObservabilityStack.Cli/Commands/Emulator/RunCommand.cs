@@ -12,6 +12,7 @@ internal sealed class RunCommand : CommandDefinition
     private readonly Option<int> _port;
     private readonly Option<string?> _data;
     private readonly Option<bool> _security;
+    private readonly Option<bool> _lazyColumns;
 
     /// <summary>Creates the command.</summary>
     public RunCommand(CliEnvironment environment)
@@ -31,6 +32,7 @@ internal sealed class RunCommand : CommandDefinition
         {
             Description = "Require credentials (Basic or ApiKey) and enforce role privileges, like a secured cluster; the elastic user's password comes from ELASTIC_PASSWORD.",
         });
+        _lazyColumns = Add(LazyColumnsOption.Create());
     }
 
     /// <inheritdoc/>
@@ -51,7 +53,11 @@ internal sealed class RunCommand : CommandDefinition
                 ExitCodes.Usage);
         }
 
-        var options = new EmulatorOptions { Port = port, DataDirectory = data, Security = security, ElasticPassword = security ? password : null };
+        var options = new EmulatorOptions
+        {
+            Port = port, DataDirectory = data, Security = security, ElasticPassword = security ? password : null,
+            WarmColumns = !parseResult.GetValue(_lazyColumns),
+        };
         await using var host = await StartAsync(options, cancellationToken);
         Output.MarkupLineInterpolated($"Emulator listening on [bold]{host.Url}[/] ({(data is null ? "in memory" : data)}{(options.Security ? ", security on: log in as elastic with ELASTIC_PASSWORD" : "")}). Press Ctrl+C to stop.");
         try

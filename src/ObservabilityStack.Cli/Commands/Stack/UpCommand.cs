@@ -22,6 +22,7 @@ internal sealed class UpCommand : CommandDefinition
     private readonly Option<int> _gatewayPort;
     private readonly Option<string?> _smtp;
     private readonly Option<string?> _outbox;
+    private readonly Option<bool> _lazyColumns;
 
     /// <summary>Creates the command.</summary>
     public UpCommand(CliEnvironment environment)
@@ -52,6 +53,7 @@ internal sealed class UpCommand : CommandDefinition
             Description = "Write alert emails as .eml files into this directory (default <data>/outbox).",
             HelpName = "DIR",
         });
+        _lazyColumns = Add(Emulator.LazyColumnsOption.Create());
     }
 
     /// <inheritdoc/>
@@ -78,6 +80,7 @@ internal sealed class UpCommand : CommandDefinition
             {
                 Port = parseResult.GetValue(_emulatorPort),
                 DataDirectory = System.IO.Path.Combine(data, "emulator"),
+                WarmColumns = !parseResult.GetValue(_lazyColumns),
             }, cancellationToken)
             : null;
         var url = explicitUrl ?? emulator!.Url;
