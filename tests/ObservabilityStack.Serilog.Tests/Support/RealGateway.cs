@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using ObservabilityStack.Emulator;
 using ObservabilityStack.Gateway;
 using ObservabilityStack.Gateway.Auth;
+using ObservabilityStack.Tests.Shared;
 
 namespace ObservabilityStack.Serilog.Tests.Support;
 
