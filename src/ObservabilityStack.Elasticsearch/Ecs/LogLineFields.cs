@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace ObservabilityStack.Elasticsearch.Ecs;
@@ -16,11 +15,6 @@ public static partial class LogLineFields
     // The first words where a level word in any case counts ("[error]", "Warning:", "level=info").
     private const int LeadingWords = 3;
 
-    // 2026-11-22T03:45:00.123Z, 2026-11-22 03:45:00,123 +0200, [2026-11-22 03:45:00] ...
-    [GeneratedRegex(@"^\[?(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})(?:[.,](\d{1,9}))?(?:\s?(Z|[+-]\d{2}:?\d{2}))?(?![\d:])",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex Timestamp();
-
     // Upper case only past the first words: there "error" is as likely prose as a level.
     [GeneratedRegex(@"(?<![A-Za-z])(TRACE|TRC|VERBOSE|VRB|DEBUG|DBG|INFO|INFORMATION|INF|NOTICE|WARN|WARNING|WRN|ERROR|ERR|EROR|FATAL|FTL|CRITICAL|CRIT|ALERT|EMERG|PANIC|SEVERE)(?![A-Za-z])",
         RegexOptions.CultureInvariant)]
@@ -35,37 +29,8 @@ public static partial class LogLineFields
     /// <param name="timestamp">The timestamp in UTC.</param>
     /// <param name="length">How many characters the timestamp takes, with its closing bracket.</param>
     /// <returns>Whether the line starts with a valid timestamp.</returns>
-    public static bool TryReadTimestamp(string line, out DateTimeOffset timestamp, out int length)
-    {
-        timestamp = default;
-        length = 0;
-        var match = Timestamp().Match(line);
-        if (!match.Success)
-        {
-            return false;
-        }
-
-        var fraction = match.Groups[3].Success ? "." + match.Groups[3].Value[..Math.Min(7, match.Groups[3].Length)] : string.Empty;
-        var offset = match.Groups[4].Success ? match.Groups[4].Value : "Z";
-        if (offset.Length == 5)
-        {
-            offset = offset[..3] + ":" + offset[3..];
-        }
-
-        var iso = $"{match.Groups[1].Value}T{match.Groups[2].Value}{fraction}{offset}";
-        if (!DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out timestamp))
-        {
-            return false;
-        }
-
-        length = match.Length;
-        if (line[0] == '[' && length < line.Length && line[length] == ']')
-        {
-            length++;
-        }
-
-        return true;
-    }
+    public static bool TryReadTimestamp(string line, out DateTimeOffset timestamp, out int length) =>
+        LeadingTimestamp.TryRead(line, out timestamp, out length);
 
     /// <summary>The timestamp the line starts with, in UTC, or null (see <see cref="TryReadTimestamp"/>).</summary>
     /// <param name="line">The log line.</param>

@@ -14,6 +14,10 @@ public sealed class LogLineFieldsTests
     [InlineData("[2026-11-20 10:15:30] INFO x", "2026-11-20T10:15:30.0000000+00:00")]
     [InlineData("2026-11-20 10:15:30 +0530 x", "2026-11-20T04:45:30.0000000+00:00")]
     [InlineData("2026-11-20T10:15:30Z|pipe-separated", "2026-11-20T10:15:30.0000000+00:00")]
+    [InlineData("2026-11-20T10:15:30.1234567890Z ten fraction digits are no fraction", "2026-11-20T10:15:30.0000000+00:00")]
+    [InlineData("2026-11-20T10:15:30.5:x a fraction before a colon is no fraction", "2026-11-20T10:15:30.0000000+00:00")]
+    [InlineData("2026-11-20 10:15:30+05:001 an offset before a digit is no offset", "2026-11-20T10:15:30.0000000+00:00")]
+    [InlineData("0001-01-01 00:00:00-01:00 x", "0001-01-01T01:00:00.0000000+00:00")]
     public void ALeadingTimestampIsReadInUtc(string line, string expected) =>
         LogLineFields.TimestampOf(line)!.Value.ToString("o", CultureInfo.InvariantCulture).ShouldBe(expected);
 
@@ -23,6 +27,9 @@ public sealed class LogLineFieldsTests
     [InlineData("2026-13-45 99:99:99 not a date")]
     [InlineData("2026-11-20 10:15:301")]
     [InlineData("2026-11-20")]
+    [InlineData("2026-11-20 10:15:30+25:00 an offset out of range")]
+    [InlineData("2026-02-30 10:15:30 no such day")]
+    [InlineData("0001-01-01 00:00:00+01:00 before the calendar starts")]
     public void ALineWithoutALeadingValidTimestampHasNone(string line) => LogLineFields.TimestampOf(line).ShouldBeNull();
 
     [Theory]
