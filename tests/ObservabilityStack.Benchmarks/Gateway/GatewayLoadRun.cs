@@ -67,6 +67,12 @@ public sealed class GatewayLoadRun : ILoadRun
         var delivery = args.Contains("--deliver", StringComparer.Ordinal) && target is null
             ? await DeliveringGateway.StartAsync(fsync, spawn, Option(args, "--es-nice") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0, cancellationToken)
             : null;
+        if (delivery is not null)
+        {
+            // Warmed like the first; the warm-up's events leave it a backlog, so the forwarder delivers flat out while measured.
+            await WarmUpAsync(delivery.Gateway, body, connections, cancellationToken);
+        }
+
         await using (delivery)
         {
             foreach (var rate in rates ?? [TargetRate])
