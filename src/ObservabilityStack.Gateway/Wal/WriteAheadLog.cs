@@ -13,7 +13,10 @@ namespace ObservabilityStack.Gateway.Wal;
 /// </summary>
 internal sealed partial class WriteAheadLog : IAsyncDisposable
 {
+    // Positions, waiters and segments; held only for bookkeeping, never across file I/O by appends.
     private readonly Lock _lock = new();
+    // Serializes appends' writes (so the log has no holes); taken before _lock, never by the flusher.
+    private readonly Lock _writeLock = new();
     private readonly string _directory;
     private readonly WalOptions _options;
     private readonly ILogger _logger;
@@ -224,14 +227,18 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
 
     private void CloseLog()
     {
-        lock (_fsyncLock)
+        // The write lock first: no append is between its write and its bookkeeping while the log closes.
+        lock (_writeLock)
         {
-            lock (_lock)
+            lock (_fsyncLock)
             {
-                if (!_closed)
+                lock (_lock)
                 {
-                    FlushRemainingUnderLock();
-                    _closed = true;
+                    if (!_closed)
+                    {
+                        FlushRemainingUnderLock();
+                        _closed = true;
+                    }
                 }
             }
         }
