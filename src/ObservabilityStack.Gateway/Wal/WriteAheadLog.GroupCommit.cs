@@ -8,10 +8,9 @@ internal sealed partial class WriteAheadLog
 {
     /// <summary>Appends framed records (see <see cref="WalRecord"/>) and returns once they are on disk.</summary>
     /// <remarks>
-    /// Group commit on a dedicated flusher thread: an append writes under the write lock, queues itself, wakes
-    /// the flusher and asks the kernel to start writing its pages out (<see cref="EarlyWriteback"/>); the
-    /// flusher fsyncs everything written so far, releases every append that fsync covered, then starts the
-    /// next one at once if more arrived meanwhile. One fsync per group, whatever the number
+    /// Group commit on a dedicated flusher thread: an append writes under the lock, queues itself and wakes
+    /// the flusher, which fsyncs everything written so far and releases every append that fsync covered,
+    /// then starts the next one at once if more arrived meanwhile. One fsync per group, whatever the number
     /// of requests. The flusher used to be whichever request found no flush running: that blocked a
     /// thread-pool thread (of two, on two cores) for each fsync and handed the lead to the next group
     /// through the thread-pool queue, where it waited behind request work; both showed up in the p99.
@@ -20,45 +19,27 @@ internal sealed partial class WriteAheadLog
     {
         var started = Stopwatch.GetTimestamp();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        SafeFileHandle file;
-        long offset;
-        lock (_writeLock)
+        lock (_lock)
         {
-            lock (_lock)
+            if (_written + records.Length - _checkpoint > _options.MaxBytes)
             {
-                if (_written + records.Length - _checkpoint > _options.MaxBytes)
-                {
-                    return Task.FromResult(WalAppendResult.QuotaExceeded);
-                }
-
-                ObjectDisposedException.ThrowIf(_closed, this);
-
-                if (_written - _currentStart >= _options.SegmentBytes)
-                {
-                    _toClose.Add(_current);
-                    CreateSegment(_written);
-                }
-
-                file = _current;
-                offset = _written - _currentStart;
+                return Task.FromResult(WalAppendResult.QuotaExceeded);
             }
 
-            // Only the write lock is held while the bytes are copied: a writer preempted here (on a busy machine, for
-            // a scheduler slice of several ms) no longer keeps the flusher from starting the fsync for earlier appends.
-            RandomAccess.Write(file, records.Span, offset);
-            lock (_lock)
+            ObjectDisposedException.ThrowIf(_closed, this);
+
+            if (_written - _currentStart >= _options.SegmentBytes)
             {
-                _written += records.Length;
-                _waiters.Enqueue((_written, done));
+                _toClose.Add(_current);
+                CreateSegment(_written);
             }
+
+            RandomAccess.Write(_current, records.Span, _written - _currentStart);
+            _written += records.Length;
+            _waiters.Enqueue((_written, done));
         }
 
         _wake.Set();
-        if (_options.Fsync)
-        {
-            EarlyWriteback.Start(file, offset, records.Length);
-        }
-
         return WaitDurableAsync(done.Task, started);
     }
 

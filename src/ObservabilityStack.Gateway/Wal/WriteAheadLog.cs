@@ -13,10 +13,7 @@ namespace ObservabilityStack.Gateway.Wal;
 /// </summary>
 internal sealed partial class WriteAheadLog : IAsyncDisposable
 {
-    // Positions, waiters and segments; held only for bookkeeping, never across file I/O by appends.
     private readonly Lock _lock = new();
-    // Serializes appends' writes (so the log has no holes); taken before _lock, never by the flusher.
-    private readonly Lock _writeLock = new();
     private readonly string _directory;
     private readonly WalOptions _options;
     private readonly ILogger _logger;
@@ -227,18 +224,14 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
 
     private void CloseLog()
     {
-        // The write lock first: no append is between its write and its bookkeeping while the log closes.
-        lock (_writeLock)
+        lock (_fsyncLock)
         {
-            lock (_fsyncLock)
+            lock (_lock)
             {
-                lock (_lock)
+                if (!_closed)
                 {
-                    if (!_closed)
-                    {
-                        FlushRemainingUnderLock();
-                        _closed = true;
-                    }
+                    FlushRemainingUnderLock();
+                    _closed = true;
                 }
             }
         }
