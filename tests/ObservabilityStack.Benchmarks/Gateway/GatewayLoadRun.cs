@@ -33,7 +33,9 @@ public sealed class GatewayLoadRun : ILoadRun
     /// <inheritdoc/>
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var numbers = args.Where(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out _)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        // Positional numbers only: the value after an option (--rate 150000) is not a connection count.
+        var numbers = args.Where((a, i) => (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)) && int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var seconds = numbers.Length > 0 ? numbers[0] : 10;
         var connections = numbers.Length > 1 ? numbers[1] : 8;
         // "nofsync" isolates the CPU cost of intake from the disk's fsync latency (diagnosis only, not the figure).
