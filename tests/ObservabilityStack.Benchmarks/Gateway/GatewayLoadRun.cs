@@ -64,30 +64,27 @@ public sealed class GatewayLoadRun : ILoadRun
             summary.Add(await MaxThroughputAsync(gateway, body, eventBytes, seconds, connections, cancellationToken));
         }
 
-        // --deliver: a second gateway of the same kind whose forwarder delivers into an emulator in its own process, measured
-        // right after the first at each rate, so intake latency with and without delivery are compared in the same minutes.
-        var delivery = args.Contains("--deliver", StringComparer.Ordinal) && target is null
-            ? await DeliveringGateway.StartAsync(fsync, spawn, Option(args, "--es-nice") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0, cancellationToken)
-            : null;
-        if (delivery is not null)
+        var quiet = new List<(long Rate, OpenLoopTally Tally)>();
+        foreach (var rate in rates ?? [TargetRate])
         {
-            // Warmed like the first; the warm-up's events leave it a backlog, so the forwarder delivers flat out while measured.
-            await WarmUpAsync(delivery.Gateway, body, connections, cancellationToken);
+            var measured = await OpenLoopAsync(gateway, "forwarder idle (closed port)", body, rate, openConnections, seconds, cancellationToken);
+            summary.Add(measured.Line);
+            quiet.Add((rate, measured.Tally));
         }
 
-        await using (delivery)
+        // --deliver: afterwards (so the idle-forwarder figures never share the machine with a delivery), a second gateway of
+        // the same kind whose forwarder delivers into an emulator in its own process, warmed like the first; the warm-up's
+        // events leave it a backlog, so its forwarder delivers flat out while each rate is measured again.
+        if (args.Contains("--deliver", StringComparer.Ordinal) && target is null)
         {
-            foreach (var rate in rates ?? [TargetRate])
+            await using var delivery = await DeliveringGateway.StartAsync(fsync, spawn, Option(args, "--es-nice") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0, cancellationToken);
+            await WarmUpAsync(delivery.Gateway, body, connections, cancellationToken);
+            foreach (var (rate, idle) in quiet)
             {
-                var quiet = await OpenLoopAsync(gateway, "forwarder idle (closed port)", body, rate, openConnections, seconds, cancellationToken);
-                summary.Add(quiet.Line);
-                if (delivery is not null)
-                {
-                    var busy = await OpenLoopAsync(delivery.Gateway, "while delivering into the emulator", body, rate, openConnections, seconds, cancellationToken);
-                    summary.Add(busy.Line);
-                    summary.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"  delivery / idle forwarder at {rate}/s: p50 {busy.Tally.Latency(0.5) / quiet.Tally.Latency(0.5):F2}x, p99 {busy.Tally.Latency(0.99) / quiet.Tally.Latency(0.99):F2}x"));
-                }
+                var busy = await OpenLoopAsync(delivery.Gateway, "while delivering into the emulator", body, rate, openConnections, seconds, cancellationToken);
+                summary.Add(busy.Line);
+                summary.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"  delivery / idle forwarder at {rate}/s: p50 {busy.Tally.Latency(0.5) / idle.Latency(0.5):F2}x, p99 {busy.Tally.Latency(0.99) / idle.Latency(0.99):F2}x"));
             }
         }
 
