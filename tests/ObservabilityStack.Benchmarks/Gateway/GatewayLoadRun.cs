@@ -33,7 +33,9 @@ public sealed class GatewayLoadRun : ILoadRun
     /// <inheritdoc/>
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var numbers = args.Where(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out _)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
+        // Positional numbers only: the value after an option (--rate 150000) is not a connection count.
+        var numbers = args.Where((a, i) => (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal)) && int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            .Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
         var seconds = numbers.Length > 0 ? numbers[0] : 10;
         var connections = numbers.Length > 1 ? numbers[1] : 8;
         // "nofsync" isolates the CPU cost of intake from the disk's fsync latency (diagnosis only, not the figure).
@@ -62,24 +64,27 @@ public sealed class GatewayLoadRun : ILoadRun
             summary.Add(await MaxThroughputAsync(gateway, body, eventBytes, seconds, connections, cancellationToken));
         }
 
-        // --deliver: a second gateway of the same kind whose forwarder delivers into an emulator in its own process, measured
-        // right after the first at each rate, so intake latency with and without delivery are compared in the same minutes.
-        var delivery = args.Contains("--deliver", StringComparer.Ordinal) && target is null
-            ? await DeliveringGateway.StartAsync(fsync, spawn, Option(args, "--es-nice") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0, cancellationToken)
-            : null;
-        await using (delivery)
+        var quiet = new List<(long Rate, OpenLoopTally Tally)>();
+        foreach (var rate in rates ?? [TargetRate])
         {
-            foreach (var rate in rates ?? [TargetRate])
+            var measured = await OpenLoopAsync(gateway, "forwarder idle (closed port)", body, rate, openConnections, seconds, cancellationToken);
+            summary.Add(measured.Line);
+            quiet.Add((rate, measured.Tally));
+        }
+
+        // --deliver: afterwards (so the idle-forwarder figures never share the machine with a delivery), a second gateway of
+        // the same kind whose forwarder delivers into an emulator in its own process, warmed like the first; the warm-up's
+        // events leave it a backlog, so its forwarder delivers flat out while each rate is measured again.
+        if (args.Contains("--deliver", StringComparer.Ordinal) && target is null)
+        {
+            await using var delivery = await DeliveringGateway.StartAsync(fsync, spawn, Option(args, "--es-nice") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : 0, cancellationToken);
+            await WarmUpAsync(delivery.Gateway, body, connections, cancellationToken);
+            foreach (var (rate, idle) in quiet)
             {
-                var quiet = await OpenLoopAsync(gateway, "forwarder idle (closed port)", body, rate, openConnections, seconds, cancellationToken);
-                summary.Add(quiet.Line);
-                if (delivery is not null)
-                {
-                    var busy = await OpenLoopAsync(delivery.Gateway, "while delivering into the emulator", body, rate, openConnections, seconds, cancellationToken);
-                    summary.Add(busy.Line);
-                    summary.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"  delivery / idle forwarder at {rate}/s: p50 {busy.Tally.Latency(0.5) / quiet.Tally.Latency(0.5):F2}x, p99 {busy.Tally.Latency(0.99) / quiet.Tally.Latency(0.99):F2}x"));
-                }
+                var busy = await OpenLoopAsync(delivery.Gateway, "while delivering into the emulator", body, rate, openConnections, seconds, cancellationToken);
+                summary.Add(busy.Line);
+                summary.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"  delivery / idle forwarder at {rate}/s: p50 {busy.Tally.Latency(0.5) / idle.Latency(0.5):F2}x, p99 {busy.Tally.Latency(0.99) / idle.Latency(0.99):F2}x"));
             }
         }
 
@@ -90,27 +95,28 @@ public sealed class GatewayLoadRun : ILoadRun
 
     // A fresh gateway first runs R2R and instrumented (TieredPGO) code until the JIT's background thread has compiled the hot
     // methods again; on a busy 2-core machine that thread gets little CPU and it took 10+ s, during which the gateway managed
-    // 0.7-0.9 of what it sustains later (docs/gateway.md). So both endpoints are driven until a second passes with (almost)
+    // 0.7-0.9 of what it sustains later (docs/gateway.md). So both endpoints are driven until a step passes with (almost)
     // no method compiled, as a long-running gateway would be.
     private static async Task WarmUpAsync(LoadTarget gateway, byte[] body, int connections, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var before = await gateway.CompiledMethodsAsync();
-        for (var step = 1; step <= 30; step++)
+        var compiled = new List<long>();
+        // At most 30 s: on a machine at load average 20+ a trickle of tier-ups never quite stops.
+        while (Stopwatch.GetElapsedTime(started).TotalSeconds < 30)
         {
             await MeasureAsync(gateway.Url, "/v1/logs", gateway.Key, body, connections, 1, new Tally(), cancellationToken);
             await MeasureAsync(gateway.Url, "/v1/baseline", gateway.Key, body, connections, 0.5, new Tally(), cancellationToken);
             var now = await gateway.CompiledMethodsAsync();
-            if (step >= 2 && (now is null || now - before <= 2))
-            {
-                Console.WriteLine($"warm-up: {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s until the JIT settled ({now} methods compiled); load average {LoadAverage()}");
-                return;
-            }
-
+            compiled.Add((now - before) ?? 0);
             before = now;
+            if (compiled.Count >= 2 && (now is null || compiled[^1] <= 5))
+            {
+                break;
+            }
         }
 
-        Console.WriteLine($"warm-up: stopped after 30 steps with the JIT still compiling ({before} methods); load average {LoadAverage()}");
+        Console.WriteLine($"warm-up: {Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s, methods compiled per step {string.Join(' ', compiled)} ({(compiled[^1] <= 5 ? "settled" : "still compiling")}); load average {LoadAverage()}");
     }
 
     // Open loop at a fixed rate: the latency a sender sees at that rate (the target figure), then the gateway's diagnostics.
