@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using ObservabilityStack.Elasticsearch.Serialization;
 using ObservabilityStack.Gateway.Intake;
 using ObservabilityStack.Gateway.Wal;
 
@@ -41,7 +42,7 @@ internal static class BulkApi
         }
 
         using var pooled = body!;
-        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096);
+        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096, IntakeMemory.Pool);
         var items = new List<BulkItem>();
         var normalizer = runtime.RentNormalizer();
         BodyError? error;

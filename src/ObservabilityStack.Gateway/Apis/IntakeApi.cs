@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using ObservabilityStack.Elasticsearch.Serialization;
 using ObservabilityStack.Gateway.Intake;
 using ObservabilityStack.Gateway.Wal;
 
@@ -63,7 +64,7 @@ internal static class IntakeApi
         }
 
         using var pooled = body!;
-        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096);
+        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096, IntakeMemory.Pool);
         var rejected = new List<(int Index, RejectReason Reason)>();
         var ndjson = context.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true;
         var normalizer = runtime.RentNormalizer();

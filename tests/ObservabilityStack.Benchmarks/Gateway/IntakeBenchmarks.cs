@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using ObservabilityStack.Benchmarks.Serilog;
+using ObservabilityStack.Elasticsearch.Serialization;
 using ObservabilityStack.Gateway;
 using ObservabilityStack.Gateway.Auth;
 using ObservabilityStack.Gateway.Intake;
@@ -70,7 +71,7 @@ public class IntakeBenchmarks
     public int NormaliseBatch()
     {
         _rejected.Clear();
-        var records = new PooledBufferWriter(_body.Length + (_body.Length / 4) + 4096);
+        var records = new PooledBufferWriter(_body.Length + (_body.Length / 4) + 4096, IntakeMemory.Pool);
         try
         {
             LogsBatch.Process(_body, ndjson: true, _key, _limits, DateTimeOffset.UnixEpoch, _normalizer, records, _rejected, out var accepted);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using ObservabilityStack.Elasticsearch.Serialization;
 using ObservabilityStack.Gateway;
 using ObservabilityStack.Gateway.Auth;
 using ObservabilityStack.Gateway.Intake;
@@ -67,7 +68,7 @@ internal static class IntakeCpuProbe
         });
         Time("full normalise", eventsPerBatch, () =>
         {
-            using var records = new PooledBufferWriter(body.Length * 2);
+            using var records = new PooledBufferWriter(body.Length * 2, IntakeMemory.Pool);
             LogsBatch.Process(body, true, key, limits, DateTimeOffset.UnixEpoch, normalizer, records, [], out _);
         });
         Console.WriteLine($"first-chance exceptions: {exceptions}");

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
+using ObservabilityStack.Elasticsearch.Serialization;
 using ObservabilityStack.Gateway.Intake;
 using ObservabilityStack.Gateway.Wal;
 
@@ -15,7 +16,7 @@ public class EventNormalizerTests
     private (EventOutcome Outcome, RejectReason Reason, JsonElement Document, string Id, string Index) Normalize(string json, string? idHint = null)
     {
         using var normalizer = new EventNormalizer();
-        using var records = new PooledBufferWriter(1024);
+        using var records = new PooledBufferWriter(1024, IntakeMemory.Pool);
         var outcome = normalizer.Normalize(Encoding.UTF8.GetBytes(json), 0, _context, records, idHint, out var reason);
         if (outcome != EventOutcome.Accepted)
         {
