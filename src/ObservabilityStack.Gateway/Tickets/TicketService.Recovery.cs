@@ -29,9 +29,7 @@ internal sealed partial class TicketService
                     catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                     {
                         // A leftover must not keep the gateway from starting: reported, left where it is for people.
-                        findings.Failed++;
-                        Metrics.AddStartupFinding("check_failed");
-                        TicketLog.StartupCheckFailed(_runtime.Logger, uploadDirectory, ex.Message);
+                        CheckFailed(findings, uploadDirectory, ex);
                     }
                 }
             }
@@ -44,9 +42,7 @@ internal sealed partial class TicketService
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            findings.Failed++;
-            Metrics.AddStartupFinding("check_failed");
-            TicketLog.StartupCheckFailed(_runtime.Logger, Path.Combine(Root, ".incoming"), ex.Message);
+            CheckFailed(findings, Path.Combine(Root, ".incoming"), ex);
         }
 
         if (findings.Any)
@@ -55,6 +51,13 @@ internal sealed partial class TicketService
         }
 
         return findings;
+    }
+
+    private void CheckFailed(StartupFindings findings, string path, Exception ex)
+    {
+        findings.Failed++;
+        Metrics.AddStartupFinding("check_failed");
+        TicketLog.StartupCheckFailed(_runtime.Logger, path, ex.Message);
     }
 
     private async Task CheckUploadDirectoryAsync(string ticketName, string directory, StartupFindings findings)

@@ -21,7 +21,7 @@ internal sealed partial class TicketService : IDisposable
         _options = options;
         Root = Path.Combine(runtime.DataDirectory, "tickets");
         Store = new TicketStore(Path.Combine(runtime.DataDirectory, "tickets.json"), runtime.Logger);
-        Disk = new DiskSpace(Path.Combine(runtime.DataDirectory, "wal"), Root);
+        Disk = new DiskSpace(runtime.Wal.DirectoryPath, Root);
     }
 
     /// <summary>Where archives are stored: one directory per ticket.</summary>

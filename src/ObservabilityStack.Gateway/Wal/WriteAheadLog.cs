@@ -65,6 +65,9 @@ internal sealed partial class WriteAheadLog : IAsyncDisposable
     /// <summary>The disk quota.</summary>
     public long MaxBytes => _options.MaxBytes;
 
+    /// <summary>The directory holding the segments (its disk is the one free-space checks watch).</summary>
+    public string DirectoryPath => _directory;
+
     /// <summary>Opens (or creates) the log, drops a torn tail, and starts the flusher.</summary>
     public void Open()
     {
