@@ -16,7 +16,7 @@ public class EventNormalizerTests
     private (EventOutcome Outcome, RejectReason Reason, JsonElement Document, string Id, string Index) Normalize(string json, string? idHint = null)
     {
         using var normalizer = new EventNormalizer();
-        using var records = new PooledBufferWriter(1024, IntakeMemory.Pool);
+        using var records = new PooledBufferWriter(1024);
         var outcome = normalizer.Normalize(Encoding.UTF8.GetBytes(json), 0, _context, records, idHint, out var reason);
         if (outcome != EventOutcome.Accepted)
         {
