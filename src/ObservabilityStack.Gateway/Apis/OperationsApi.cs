@@ -17,7 +17,7 @@ internal static class OperationsApi
         routes.MapGet("/health/live", () => Results.Text("ok"));
         routes.MapGet("/health/ready", Ready);
         routes.MapGet("/metrics", (GatewayRuntime runtime, Tickets.TicketService tickets) =>
-            Results.Text(PrometheusWriter.Render(runtime.Metrics, runtime.Wal, runtime.QueuedEvents) + tickets.RenderMetrics(), "text/plain; version=0.0.4"));
+            Results.Text(PrometheusWriter.Render(runtime.Metrics, runtime.Wal, runtime.Intake, runtime.QueuedEvents) + tickets.RenderMetrics(), "text/plain; version=0.0.4"));
     }
 
     private static IResult Root(HttpContext context)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ObservabilityStack.Gateway.Intake;
 using ObservabilityStack.Gateway.Wal;
 
 namespace ObservabilityStack.Gateway.Metrics;
@@ -7,12 +8,15 @@ namespace ObservabilityStack.Gateway.Metrics;
 /// <summary>Renders the gateway's counters in Prometheus text exposition format 0.0.4.</summary>
 internal static class PrometheusWriter
 {
-    public static string Render(GatewayMetrics m, WriteAheadLog wal, long queuedEvents)
+    public static string Render(GatewayMetrics m, WriteAheadLog wal, IntakeMemory intake, long queuedEvents)
     {
         var sb = new StringBuilder(2048);
         Counter(sb, "obs_gateway_events_accepted_total", "Events accepted and durably logged.", m.Accepted);
         CountersByReason(sb, "obs_gateway_events_rejected_total", "Events or requests rejected, by reason.", m.Rejections);
 
+        Gauge(sb, "obs_gateway_intake_slots", "Intake requests that may read and parse bodies at once (MaxConcurrentBodies).", intake.Slots);
+        Gauge(sb, "obs_gateway_intake_slots_in_use", "Intake requests reading or parsing a body now.", intake.InUse);
+        Counter(sb, "obs_gateway_intake_buffers_allocated_total", "Intake buffers the pool had to allocate (it kept none of that size).", intake.BuffersAllocated);
         Gauge(sb, "obs_gateway_queue_bytes", "Undelivered bytes in the write-ahead log.", wal.QueuedBytes);
         Gauge(sb, "obs_gateway_queue_events", "Undelivered events in the write-ahead log (accepted minus delivered since start, plus replayed).", queuedEvents);
         Gauge(sb, "obs_gateway_queue_quota_bytes", "Disk quota of the write-ahead log.", wal.MaxBytes);

@@ -46,6 +46,11 @@ public class IntakeSlotsTests
         }
 
         gateway.Service<GatewayRuntime>().Metrics.Rejected("busy").ShouldBe(2);
+        var metrics = await gateway.Http.GetStringAsync("/metrics");
+        metrics.ShouldContain("\nobs_gateway_intake_slots 2\n");
+        metrics.ShouldContain("\nobs_gateway_intake_slots_in_use 2\n");
+        metrics.ShouldContain("obs_gateway_events_rejected_total{reason=\"busy\"} 2\n");
+        metrics.ShouldContain("# TYPE obs_gateway_intake_buffers_allocated_total counter\n");
         release.SetResult();
         foreach (var status in await Task.WhenAll(slow))
         {
