@@ -59,6 +59,18 @@ public sealed class GatewayOptions
     /// <summary>Support-bundle uploads per ticket (<c>/v1/tickets</c>): limits and target stream.</summary>
     public Tickets.TicketOptions Tickets { get; set; } = new();
 
+    /// <summary>
+    /// Intake requests that may read and parse their bodies at once (read at start). Further requests wait for one to
+    /// finish, holding no intake buffer, and get 429 after <see cref="BodySlotWaitMilliseconds"/>. Buffers are given
+    /// back before a request waits for its fsync, so a slot is held only while a body is read and parsed. The intake
+    /// pool keeps as many arrays per size, so intake memory stays below about this many times three
+    /// <c>MaxBodyBytes</c> (rounded up to a power of two: body, gzip input, records). Default 16.
+    /// </summary>
+    public int MaxConcurrentBodies { get; set; } = 16;
+
+    /// <summary>How long a request waits for one of <see cref="MaxConcurrentBodies"/> before it gets 429 with Retry-After. Default 5,000 ms.</summary>
+    public int BodySlotWaitMilliseconds { get; set; } = 5000;
+
     /// <summary>Exposes the <c>/v1/baseline</c> endpoint that only tokenizes bodies (for the load run). Default false.</summary>
     public bool EnableBaselineEndpoint { get; set; }
 
@@ -85,6 +97,8 @@ public sealed class GatewayOptions
         target.Delivery = Delivery;
         target.Provisioning = Provisioning;
         target.Tickets = Tickets;
+        target.MaxConcurrentBodies = MaxConcurrentBodies;
+        target.BodySlotWaitMilliseconds = BodySlotWaitMilliseconds;
         target.EnableBaselineEndpoint = EnableBaselineEndpoint;
         target.Clock = Clock;
         target.LogToConsole = LogToConsole;

@@ -25,6 +25,7 @@ internal sealed class GatewayRuntime : IAsyncDisposable
         DataDirectory = Path.GetFullPath(current.DataDirectory);
         Wal = new WriteAheadLog(Path.Combine(DataDirectory, "wal"), current.Wal, Logger);
         Wal.Open();
+        Intake = new IntakeMemory(current.MaxConcurrentBodies);
         Keys = new ApiKeyStore(Path.GetFullPath(current.ResolveKeysFile()), Logger);
         _network = new NetworkPolicy(current.TrustedNetworks, current.TrustedProxies);
         _onChange = options.OnChange(o =>
@@ -53,6 +54,9 @@ internal sealed class GatewayRuntime : IAsyncDisposable
 
     public ApiKeyStore Keys { get; }
 
+    /// <summary>Intake's slots and buffer pool (sized once, at start).</summary>
+    public IntakeMemory Intake { get; }
+
     public NetworkPolicy Network => _network;
 
     public GatewayMetrics Metrics { get; } = new();
@@ -72,6 +76,7 @@ internal sealed class GatewayRuntime : IAsyncDisposable
         Keys.Dispose();
         Limiters.Dispose();
         await Wal.DisposeAsync();
+        Intake.Dispose();
         while (_normalizers.TryTake(out var n))
         {
             n.Dispose();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ObservabilityStack.Elasticsearch.Serialization;
+using ObservabilityStack.Gateway.Auth;
 using ObservabilityStack.Gateway.Intake;
 using ObservabilityStack.Gateway.Wal;
 
@@ -33,42 +34,37 @@ internal static class BulkApi
             return refusal;
         }
 
-        var limits = runtime.Options.Limits;
-        var (body, bodyError) = await BodyReader.ReadAsync(context.Request, limits, context.RequestAborted);
-        if (bodyError is not null)
+        var options = runtime.Options;
+        if (!await runtime.Intake.EnterAsync(TimeSpan.FromMilliseconds(options.BodySlotWaitMilliseconds), context.RequestAborted))
         {
-            runtime.Metrics.AddRejected(bodyError.Reason.Kind);
-            return Answers.Error(bodyError.Status, bodyError.Reason, elasticsearchShape: true);
+            return IntakeGuard.Busy(runtime, esShape: true);
         }
 
-        using var pooled = body!;
-        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096, IntakeMemory.Pool);
-        var items = new List<BulkItem>();
-        var normalizer = runtime.RentNormalizer();
-        BodyError? error;
         var started = runtime.Clock.GetTimestamp();
+        Written written;
         try
         {
-            error = BulkBatch.Process(pooled.Span, key!, limits, runtime.Clock.GetUtcNow(), normalizer, records, items);
+            written = await ReadAndWriteAsync(context, runtime, key!, options.Limits);
         }
         finally
         {
-            runtime.Return(normalizer);
+            runtime.Intake.Leave();
         }
 
-        if (error is not null)
+        if (written.Error is { } error)
         {
             runtime.Metrics.AddRejected(error.Reason.Kind);
             return Answers.Error(error.Status, error.Reason, elasticsearchShape: true);
         }
 
+        var items = written.Items;
         var accepted = items.Count(i => i.Error is null);
         foreach (var item in items.Where(i => i.Error is not null))
         {
             runtime.Metrics.AddRejected(item.Error!.Value.Kind);
         }
 
-        if (accepted > 0 && await runtime.Wal.AppendAsync(records.WrittenMemory) == WalAppendResult.QuotaExceeded)
+        if (written.Durable is { } durable && await durable == WalAppendResult.QuotaExceeded)
         {
             runtime.Metrics.AddRejected("queue_full", accepted);
             return Answers.Error(429, new RejectReason("es_rejected_execution_exception", "the durable queue is full; retry later"), 5, elasticsearchShape: true);
@@ -78,6 +74,36 @@ internal static class BulkApi
         var took = (long)runtime.Clock.GetElapsedTime(started).TotalMilliseconds;
         return Results.Bytes(Render(items, took), "application/json");
     }
+
+    // Reads, parses and writes the body into the log inside the caller's intake slot; the buffers are back in the pool
+    // before the caller waits for the fsync (the log has copied the records by then).
+    private static async Task<Written> ReadAndWriteAsync(HttpContext context, GatewayRuntime runtime, ApiKeyRecord key, IntakeLimits limits)
+    {
+        var (body, bodyError) = await BodyReader.ReadAsync(context.Request, limits, runtime.Intake.Pool, context.RequestAborted);
+        if (bodyError is not null)
+        {
+            return new Written(bodyError, [], null);
+        }
+
+        using var pooled = body!;
+        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096, runtime.Intake.Pool);
+        var items = new List<BulkItem>();
+        var normalizer = runtime.RentNormalizer();
+        BodyError? error;
+        try
+        {
+            error = BulkBatch.Process(pooled.Span, key, limits, runtime.Clock.GetUtcNow(), normalizer, records, items);
+        }
+        finally
+        {
+            runtime.Return(normalizer);
+        }
+
+        return error is not null ? new Written(error, items, null)
+            : new Written(null, items, items.Exists(i => i.Error is null) ? runtime.Wal.AppendAsync(records.WrittenMemory) : null);
+    }
+
+    private sealed record Written(BodyError? Error, List<BulkItem> Items, Task<WalAppendResult>? Durable);
 
     private static byte[] Render(List<BulkItem> items, long took)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using ObservabilityStack.Elasticsearch.Serialization;
+using ObservabilityStack.Gateway.Auth;
 using ObservabilityStack.Gateway.Intake;
 using ObservabilityStack.Gateway.Wal;
 
@@ -57,39 +58,33 @@ internal static class IntakeApi
 
         var options = runtime.Options;
         var limits = browser ? options.BrowserLimits : options.Limits;
-        var (body, bodyError) = await BodyReader.ReadAsync(context.Request, limits, context.RequestAborted);
-        if (bodyError is not null)
+        if (!await runtime.Intake.EnterAsync(TimeSpan.FromMilliseconds(options.BodySlotWaitMilliseconds), context.RequestAborted))
         {
-            return Refuse(runtime, bodyError);
+            return IntakeGuard.Busy(runtime, esShape: false);
         }
 
-        using var pooled = body!;
-        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096, IntakeMemory.Pool);
-        var rejected = new List<(int Index, RejectReason Reason)>();
-        var ndjson = context.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true;
-        var normalizer = runtime.RentNormalizer();
-        BodyError? error;
-        int accepted;
+        Written written;
         try
         {
-            error = LogsBatch.Process(pooled.Span, ndjson, key!, limits, runtime.Clock.GetUtcNow(), normalizer, records, rejected, out accepted);
+            written = await ReadAndWriteAsync(context, runtime, key!, limits);
         }
         finally
         {
-            runtime.Return(normalizer);
+            runtime.Intake.Leave();
         }
 
-        if (error is not null)
+        if (written.Error is not null)
         {
-            return Refuse(runtime, error);
+            return Refuse(runtime, written.Error);
         }
 
-        foreach (var (_, reason) in rejected)
+        foreach (var (_, reason) in written.Rejected)
         {
             runtime.Metrics.AddRejected(reason.Kind);
         }
 
-        if (accepted > 0 && await runtime.Wal.AppendAsync(records.WrittenMemory) == WalAppendResult.QuotaExceeded)
+        var accepted = written.Accepted;
+        if (written.Durable is { } durable && await durable == WalAppendResult.QuotaExceeded)
         {
             Log.QuotaReached(runtime.Logger, runtime.Wal.MaxBytes, runtime.Wal.QueuedBytes);
             runtime.Metrics.AddRejected("queue_full", accepted);
@@ -98,7 +93,37 @@ internal static class IntakeApi
 
         runtime.Metrics.AddAccepted(accepted);
         runtime.Metrics.IntakeDuration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return new AcceptedResult(accepted, rejected);
+        return new AcceptedResult(accepted, written.Rejected);
+    }
+
+    // Reads, parses and writes the body into the log inside the caller's intake slot. The buffers go back to the pool
+    // before the caller waits for the fsync (the log has copied the records by then), so waiting for the disk holds none.
+    private static async Task<Written> ReadAndWriteAsync(HttpContext context, GatewayRuntime runtime, ApiKeyRecord key, IntakeLimits limits)
+    {
+        var (body, bodyError) = await BodyReader.ReadAsync(context.Request, limits, runtime.Intake.Pool, context.RequestAborted);
+        if (bodyError is not null)
+        {
+            return new Written(bodyError, 0, [], null);
+        }
+
+        using var pooled = body!;
+        using var records = new PooledBufferWriter(pooled.Length + (pooled.Length / 4) + 4096, runtime.Intake.Pool);
+        var rejected = new List<(int Index, RejectReason Reason)>();
+        var ndjson = context.Request.ContentType?.Contains("ndjson", StringComparison.OrdinalIgnoreCase) == true;
+        var normalizer = runtime.RentNormalizer();
+        BodyError? error;
+        int accepted;
+        try
+        {
+            error = LogsBatch.Process(pooled.Span, ndjson, key, limits, runtime.Clock.GetUtcNow(), normalizer, records, rejected, out accepted);
+        }
+        finally
+        {
+            runtime.Return(normalizer);
+        }
+
+        return error is not null ? new Written(error, 0, rejected, null)
+            : new Written(null, accepted, rejected, accepted > 0 ? runtime.Wal.AppendAsync(records.WrittenMemory) : null);
     }
 
     private static IResult Refuse(GatewayRuntime runtime, BodyError error)
@@ -106,6 +131,8 @@ internal static class IntakeApi
         runtime.Metrics.AddRejected(error.Reason.Kind);
         return Answers.Error(error.Status, error.Reason);
     }
+
+    private sealed record Written(BodyError? Error, int Accepted, List<(int Index, RejectReason Reason)> Rejected, Task<WalAppendResult>? Durable);
 
     // 202 {"accepted":n,"rejected":[{"index":i,"reason":"..."}]}; 400 when nothing at all was accepted.
     private sealed class AcceptedResult(int accepted, List<(int Index, RejectReason Reason)> rejected) : IResult

@@ -72,6 +72,15 @@ internal static class IntakeGuard
         return (record, null);
     }
 
+    /// <summary>429 for a request that found every intake slot taken for too long (counted as <c>busy</c>).</summary>
+    public static IResult Busy(GatewayRuntime runtime, bool esShape)
+    {
+        var reason = new RejectReason(esShape ? "es_rejected_execution_exception" : "busy",
+            $"all {runtime.Intake.Slots} intake slots stayed busy; retry later");
+        runtime.Metrics.AddRejected("busy");
+        return Answers.Error(429, reason, retryAfterSeconds: 1, elasticsearchShape: esShape);
+    }
+
     private static (ApiKeyRecord?, IResult?) Refuse(GatewayRuntime runtime, int status, RejectReason reason, bool esShape, int retryAfter = 0)
     {
         runtime.Metrics.AddRejected(reason.Kind);

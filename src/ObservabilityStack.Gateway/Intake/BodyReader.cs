@@ -10,7 +10,7 @@ namespace ObservabilityStack.Gateway.Intake;
 internal static class BodyReader
 {
     /// <summary>The body, or the error to answer with. The caller returns <see cref="PooledBody.Dispose"/>.</summary>
-    public static async Task<(PooledBody? Body, BodyError? Error)> ReadAsync(HttpRequest request, IntakeLimits limits, CancellationToken cancellationToken)
+    public static async Task<(PooledBody? Body, BodyError? Error)> ReadAsync(HttpRequest request, IntakeLimits limits, ArrayPool<byte> pool, CancellationToken cancellationToken)
     {
         var max = limits.MaxBodyBytes;
         if (request.ContentLength > max)
@@ -24,7 +24,7 @@ internal static class BodyReader
             sizeFeature.MaxRequestBodySize = null;
         }
 
-        var raw = await ReadLimitedAsync(request.Body, max, (int)(request.ContentLength ?? 16 * 1024), cancellationToken);
+        var raw = await ReadLimitedAsync(request.Body, max, (int)(request.ContentLength ?? 16 * 1024), pool, cancellationToken);
         if (raw.Error is not null)
         {
             return (null, raw.Error);
@@ -43,16 +43,16 @@ internal static class BodyReader
         }
 
         using var compressed = raw.Body!;
-        return await InflateAsync(compressed, max, cancellationToken);
+        return await InflateAsync(compressed, max, pool, cancellationToken);
     }
 
-    private static async Task<(PooledBody? Body, BodyError? Error)> InflateAsync(PooledBody compressed, int max, CancellationToken cancellationToken)
+    private static async Task<(PooledBody? Body, BodyError? Error)> InflateAsync(PooledBody compressed, int max, ArrayPool<byte> pool, CancellationToken cancellationToken)
     {
         try
         {
             using var input = new MemoryStream(compressed.Array, 0, compressed.Length, writable: false);
             await using var gzip = new GZipStream(input, CompressionMode.Decompress);
-            var inflated = await ReadLimitedAsync(gzip, max, compressed.Length * 4, cancellationToken);
+            var inflated = await ReadLimitedAsync(gzip, max, compressed.Length * 4, pool, cancellationToken);
             if (inflated.Error is not null)
             {
                 return (null, new BodyError(413, new RejectReason("body_too_large", $"decompressed body is larger than {max} bytes")));
@@ -73,9 +73,10 @@ internal static class BodyReader
         }
     }
 
-    private static async Task<(PooledBody? Body, BodyError? Error)> ReadLimitedAsync(Stream stream, int max, int sizeHint, CancellationToken cancellationToken)
+    private static async Task<(PooledBody? Body, BodyError? Error)> ReadLimitedAsync(Stream stream, int max, int sizeHint, ArrayPool<byte> pool, CancellationToken cancellationToken)
     {
-        var buffer = IntakeMemory.Pool.Rent(Math.Clamp(sizeHint + 1, 4096, max + 1));
+        // A limit below 4 KiB must not make the lower bound exceed the upper one (that threw, answering 500).
+        var buffer = pool.Rent(Math.Clamp(sizeHint + 1, Math.Min(4096, max + 1), max + 1));
         var length = 0;
         try
         {
@@ -85,13 +86,13 @@ internal static class BodyReader
                 {
                     if (length > max)
                     {
-                        IntakeMemory.Pool.Return(buffer);
+                        pool.Return(buffer);
                         return (null, TooLarge(length, max));
                     }
 
-                    var bigger = IntakeMemory.Pool.Rent((int)Math.Min((long)buffer.Length * 2, max + 1L));
+                    var bigger = pool.Rent((int)Math.Min((long)buffer.Length * 2, max + 1L));
                     buffer.AsSpan(0, length).CopyTo(bigger);
-                    IntakeMemory.Pool.Return(buffer);
+                    pool.Return(buffer);
                     buffer = bigger;
                 }
 
@@ -104,18 +105,18 @@ internal static class BodyReader
                 length += read;
                 if (length > max)
                 {
-                    IntakeMemory.Pool.Return(buffer);
+                    pool.Return(buffer);
                     return (null, TooLarge(length, max));
                 }
             }
         }
         catch
         {
-            IntakeMemory.Pool.Return(buffer);
+            pool.Return(buffer);
             throw;
         }
 
-        return (new PooledBody(buffer, length), null);
+        return (new PooledBody(pool, buffer, length), null);
     }
 
     private static BodyError TooLarge(long length, int max) =>

@@ -1,32 +1,56 @@
+using ObservabilityStack.Elasticsearch.Ecs;
+
 namespace ObservabilityStack.Gateway.Intake;
 
-/// <summary>Normalises the many spellings of a log level (Serilog, syslog, log4j, numbers) to ours.</summary>
+/// <summary>
+/// A structured event's level (a JSON string or number) as one of ours. Level words are the ones plain log lines use
+/// (<see cref="LogLineFields.NormalizeLevel"/>, shared with the agent and ticket files); what only a level field
+/// carries is added here: syslog severity numbers, java.util.logging's FINE/FINER/FINEST, and the long syslog names
+/// that do not fit a level word.
+/// </summary>
 internal static class LevelNames
 {
     /// <summary>One of <c>trace|debug|info|warn|error|fatal</c>, or null when unknown.</summary>
     public static string? Normalize(ReadOnlySpan<byte> value)
     {
-        // Lower-cased into chars on the stack so the switch below needs no string per event.
-        Span<char> lower = stackalloc char[16];
-        if (value.Length > lower.Length)
+        // Widened into chars on the stack, so that no string is made per event; a non-ASCII byte matches no level.
+        Span<char> chars = stackalloc char[16];
+        if (value.Length > chars.Length)
         {
             return null;
         }
 
         for (var i = 0; i < value.Length; i++)
         {
-            lower[i] = (char)(value[i] is >= (byte)'A' and <= (byte)'Z' ? value[i] | 0x20 : value[i]);
+            chars[i] = (char)value[i];
         }
 
-        ReadOnlySpan<char> name = lower[..value.Length].Trim(' ');
-        return name switch
+        var word = chars[..value.Length].Trim(' ');
+        return LogLineFields.NormalizeLevel(word) ?? FieldOnly(word);
+    }
+
+    private static string? FieldOnly(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 1 && word[0] is >= '0' and <= '7')
         {
-            "trace" or "trc" or "verbose" or "vrb" or "finest" or "finer" => "trace",
-            "debug" or "dbg" or "fine" or "7" => "debug",
-            "info" or "inf" or "information" or "informational" or "notice" or "5" or "6" => "info",
-            "warn" or "wrn" or "warning" or "4" => "warn",
-            "error" or "err" or "eror" or "severe" or "3" => "error",
-            "fatal" or "ftl" or "critical" or "crit" or "alert" or "emerg" or "emergency" or "panic" or "0" or "1" or "2" => "fatal",
+            // Syslog severities: 0 emergency, 1 alert, 2 critical, 3 error, 4 warning, 5 notice, 6 informational, 7 debug.
+            return word[0] switch
+            {
+                <= '2' => "fatal",
+                '3' => "error",
+                '4' => "warn",
+                '7' => "debug",
+                _ => "info",
+            };
+        }
+
+        Span<char> lower = stackalloc char[16];
+        return lower[..word.ToLowerInvariant(lower)] switch
+        {
+            "finest" or "finer" => "trace",
+            "fine" => "debug",
+            "informational" => "info",
+            "emergency" => "fatal",
             _ => null,
         };
     }

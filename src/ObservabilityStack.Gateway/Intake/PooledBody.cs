@@ -5,8 +5,11 @@ namespace ObservabilityStack.Gateway.Intake;
 /// <summary>A request body in a pooled array; return it with <see cref="Dispose"/>.</summary>
 internal sealed class PooledBody : IDisposable
 {
-    public PooledBody(byte[] array, int length)
+    private readonly ArrayPool<byte> _pool;
+
+    public PooledBody(ArrayPool<byte> pool, byte[] array, int length)
     {
+        _pool = pool;
         Array = array;
         Length = length;
     }
@@ -21,7 +24,7 @@ internal sealed class PooledBody : IDisposable
     {
         if (Array.Length > 0)
         {
-            IntakeMemory.Pool.Return(Array);
+            _pool.Return(Array);
             Array = [];
         }
     }

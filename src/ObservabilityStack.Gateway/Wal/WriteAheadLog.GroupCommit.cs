@@ -11,7 +11,8 @@ internal sealed partial class WriteAheadLog
     /// Group commit on a dedicated flusher thread: an append writes under the lock, queues itself and wakes
     /// the flusher, which fsyncs everything written so far and releases every append that fsync covered,
     /// then starts the next one at once if more arrived meanwhile. One fsync per group, whatever the number
-    /// of requests. The flusher used to be whichever request found no flush running: that blocked a
+    /// of requests. The records are written (copied to the page cache) before this returns, so the caller may give
+    /// their buffer back before awaiting the result; intake does, so requests waiting for the disk hold no buffers. The flusher used to be whichever request found no flush running: that blocked a
     /// thread-pool thread (of two, on two cores) for each fsync and handed the lead to the next group
     /// through the thread-pool queue, where it waited behind request work; both showed up in the p99.
     /// </remarks>

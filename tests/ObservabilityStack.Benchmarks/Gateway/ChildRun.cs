@@ -6,9 +6,19 @@ namespace ObservabilityStack.Benchmarks.Gateway;
 internal static class ChildRun
 {
     /// <summary>The child, and the words of its ready line after <c>ready</c>. Closing its stdin stops it.</summary>
-    public static async Task<(Process Child, string[] Ready)> StartAsync(string[] args, int nice, CancellationToken cancellationToken)
+    /// <param name="args">The load run's name and arguments.</param>
+    /// <param name="nice">The child's nice level (0: as this process).</param>
+    /// <param name="environment">Variables set for the child only, <c>NAME=value</c> separated by <c>;</c> (runtime settings such as <c>DOTNET_gcServer=1</c>).</param>
+    /// <param name="cancellationToken">Stops waiting for the ready line.</param>
+    public static async Task<(Process Child, string[] Ready)> StartAsync(string[] args, int nice, CancellationToken cancellationToken, string? environment = null)
     {
         var start = new ProcessStartInfo(nice > 0 ? "nice" : Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var pair in (environment ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            start.Environment[pair[..equals]] = pair[(equals + 1)..];
+        }
+
         if (nice > 0)
         {
             start.ArgumentList.Add("-n");

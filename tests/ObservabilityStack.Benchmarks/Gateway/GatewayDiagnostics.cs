@@ -20,12 +20,13 @@ internal sealed class GatewayDiagnostics : IDisposable
     private readonly long[][] _total;
     private readonly long[] _gcStart = new long[5];
     private readonly long[] _gcTotal = new long[5];
-    private readonly long[] _flowStart = new long[2];
-    private readonly long[] _flowTotal = new long[2];
+    private readonly long[] _flowStart = new long[4];
+    private readonly long[] _flowTotal = new long[4];
     private double _seconds;
     private long _begun;
     private int _maxPending;
     private int _maxThreads;
+    private int _maxSlots;
 
     public GatewayDiagnostics(GatewayRuntime runtime)
     {
@@ -85,8 +86,8 @@ internal sealed class GatewayDiagnostics : IDisposable
         var report = string.Create(CultureInfo.InvariantCulture,
             $"""
               gc: pauses {pauseMs:F0} ms ({pauseMs / s / 10:F1}% of time), gen0/1/2 {_gcTotal[1]}/{_gcTotal[2]}/{_gcTotal[3]}, allocated {_gcTotal[4] / s / (1024 * 1024):F0} MiB/s; {GcMode()}
-              thread pool: max pending work items {_maxPending}, max threads {_maxThreads}
-              accepted {_flowTotal[0] / s:F0} events/s, delivered {_flowTotal[1] / s:F0} events/s, {_runtime.QueuedEvents} events queued now
+              thread pool: max pending work items {_maxPending}, max threads {_maxThreads}; intake slots in use max {_maxSlots} of {_runtime.Intake.Slots}, {_flowTotal[2]} buffers allocated (pool empty)
+              accepted {_flowTotal[0] / s:F0} events/s, delivered {_flowTotal[1] / s:F0} events/s, {_runtime.QueuedEvents} events queued now; process CPU {_flowTotal[3] / 1e7 / s:F2} cores, {_flowTotal[3] / 10.0 / Math.Max(1, _flowTotal[0]):F2} us per event
               handler p50 {Ms(0, 0.5)} p99 {Ms(0, 0.99)} ms; commit wait p50 {Ms(1, 0.5)} p99 {Ms(1, 0.99)} ms; fsync p50 {Ms(2, 0.5)} p99 {Ms(2, 0.99)} ms, {_total[2].Sum() / s:F0}/s for {_total[1].Sum() / s:F0} appends/s
             """);
         _seconds = 0;
@@ -97,13 +98,15 @@ internal sealed class GatewayDiagnostics : IDisposable
             Array.Clear(total);
         }
 
-        _maxPending = _maxThreads = 0;
+        _maxPending = _maxThreads = _maxSlots = 0;
         return report;
     }
 
     public void Dispose() => _sampler.Dispose();
 
-    private long[] FlowNow() => [_runtime.Metrics.Accepted, _runtime.Metrics.Delivered];
+    // Events accepted and delivered, buffers the intake pool allocated, and the process's CPU time (ticks).
+    private long[] FlowNow() =>
+        [_runtime.Metrics.Accepted, _runtime.Metrics.Delivered, _runtime.Intake.BuffersAllocated, Environment.CpuUsage.TotalTime.Ticks];
 
     private static long[] GcNow() =>
         [GC.GetTotalPauseDuration().Ticks, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes()];
@@ -118,6 +121,11 @@ internal sealed class GatewayDiagnostics : IDisposable
         if (pending > Volatile.Read(ref _maxPending))
         {
             Volatile.Write(ref _maxPending, pending);
+        }
+
+        if (_runtime.Intake.InUse > Volatile.Read(ref _maxSlots))
+        {
+            Volatile.Write(ref _maxSlots, _runtime.Intake.InUse);
         }
 
         if (ThreadPool.ThreadCount > Volatile.Read(ref _maxThreads))

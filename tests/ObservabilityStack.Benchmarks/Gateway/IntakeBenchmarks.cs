@@ -71,7 +71,7 @@ public class IntakeBenchmarks
     public int NormaliseBatch()
     {
         _rejected.Clear();
-        var records = new PooledBufferWriter(_body.Length + (_body.Length / 4) + 4096, IntakeMemory.Pool);
+        var records = new PooledBufferWriter(_body.Length + (_body.Length / 4) + 4096);
         try
         {
             LogsBatch.Process(_body, ndjson: true, _key, _limits, DateTimeOffset.UnixEpoch, _normalizer, records, _rejected, out var accepted);

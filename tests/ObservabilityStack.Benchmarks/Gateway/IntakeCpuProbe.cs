@@ -68,7 +68,7 @@ internal static class IntakeCpuProbe
         });
         Time("full normalise", eventsPerBatch, () =>
         {
-            using var records = new PooledBufferWriter(body.Length * 2, IntakeMemory.Pool);
+            using var records = new PooledBufferWriter(body.Length * 2);
             LogsBatch.Process(body, true, key, limits, DateTimeOffset.UnixEpoch, normalizer, records, [], out _);
         });
         Console.WriteLine($"first-chance exceptions: {exceptions}");

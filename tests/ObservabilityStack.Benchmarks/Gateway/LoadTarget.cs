@@ -34,14 +34,19 @@ internal sealed class LoadTarget : IAsyncDisposable
 
     public static LoadTarget External(Uri url, string key) => new(url, key, $"gateway at {url} (no diagnostics)", null, null);
 
-    /// <summary>Starts <c>load gateway-host</c> in a second process of this program (same runtime settings via the environment).</summary>
+    /// <summary>
+    /// Starts <c>load gateway-host</c> in a second process of this program (same runtime settings via the environment,
+    /// plus the variables in <c>LOAD_GATEWAY_ENV</c>, e.g. <c>DOTNET_gcServer=1;DOTNET_TieredPGO=0</c>, for the gateway alone).
+    /// </summary>
     public static async Task<LoadTarget> SpawnAsync(bool fsync, Uri? elasticsearch, CancellationToken cancellationToken)
     {
         string[] args = elasticsearch is null
             ? ["gateway-host", fsync ? "fsync" : "nofsync"]
             : ["gateway-host", fsync ? "fsync" : "nofsync", "--elasticsearch", elasticsearch.ToString()];
-        var (child, ready) = await ChildRun.StartAsync(args, nice: 0, cancellationToken);
-        return new LoadTarget(new Uri(ready[0]), ready[1], $"gateway in child process {child.Id}", null, child);
+        var environment = Environment.GetEnvironmentVariable("LOAD_GATEWAY_ENV");
+        var (child, ready) = await ChildRun.StartAsync(args, nice: 0, cancellationToken, environment);
+        var settings = string.IsNullOrWhiteSpace(environment) ? string.Empty : $" with {environment}";
+        return new LoadTarget(new Uri(ready[0]), ready[1], $"gateway in child process {child.Id}{settings}", null, child);
     }
 
     public async Task BeginAsync()

@@ -16,7 +16,7 @@ public class EventNormalizerTests
     private (EventOutcome Outcome, RejectReason Reason, JsonElement Document, string Id, string Index) Normalize(string json, string? idHint = null)
     {
         using var normalizer = new EventNormalizer();
-        using var records = new PooledBufferWriter(1024, IntakeMemory.Pool);
+        using var records = new PooledBufferWriter(1024);
         var outcome = normalizer.Normalize(Encoding.UTF8.GetBytes(json), 0, _context, records, idHint, out var reason);
         if (outcome != EventOutcome.Accepted)
         {
@@ -125,10 +125,42 @@ public class EventNormalizerTests
     [InlineData("3", "error")]
     [InlineData("\" debug \"", "debug")]
     [InlineData("\"Critical\"", "fatal")]
+    [InlineData("\"WRN\"", "warn")]
+    [InlineData("\"Verbose\"", "trace")]
+    [InlineData("\"notice\"", "info")]
+    [InlineData("\"emerg\"", "fatal")]
+    [InlineData("\"severe\"", "error")]
+    [InlineData("\"FINEST\"", "trace")]
+    [InlineData("\"finer\"", "trace")]
+    [InlineData("\"Fine\"", "debug")]
+    [InlineData("\"Informational\"", "info")]
+    [InlineData("\"EMERGENCY\"", "fatal")]
+    [InlineData("0", "fatal")]
+    [InlineData("2", "fatal")]
+    [InlineData("4", "warn")]
+    [InlineData("5", "info")]
+    [InlineData("6", "info")]
+    [InlineData("7", "debug")]
+    [InlineData("\"\\u0077arn\"", "warn")]
     public void LevelSpellingsAreNormalised(string raw, string expected)
     {
         var (outcome, _, doc, _, _) = Normalize($"{{\"message\":\"m\",\"severity\":{raw}}}");
         outcome.ShouldBe(EventOutcome.Accepted);
         doc.GetProperty("log").GetProperty("level").GetString().ShouldBe(expected);
+    }
+
+    [Theory]
+    [InlineData("\"8\"")]
+    [InlineData("8")]
+    [InlineData("\"loud\"")]
+    [InlineData("\"infos\"")]
+    [InlineData("\"a-very-long-level-name\"")]
+    [InlineData("\"\u00e9rror\"")]
+    [InlineData("true")]
+    public void UnknownLevelsAreRejectedWithTheReason(string raw)
+    {
+        var (outcome, reason, _, _, _) = Normalize($"{{\"message\":\"m\",\"level\":{raw}}}");
+        outcome.ShouldBe(EventOutcome.Rejected);
+        reason.Kind.ShouldBe("invalid_level");
     }
 }
