@@ -58,7 +58,8 @@ public static class AlertingServiceCollectionExtensions
         services.AddTransient<RuleEvaluationJob>();
         services.AddQuartz(q => q.UseDefaultThreadPool(options.MaxConcurrentRuns));
         services.AddSingleton(sp => new RuleScheduler(sp.GetRequiredService<ISchedulerFactory>(), sp.GetRequiredService<RuleSetProvider>(),
-            sp.GetRequiredService<IAlertStateStore>(), sp.GetRequiredService<EngineHealth>(), sp.GetRequiredService<ILogger<RuleScheduler>>())
+            sp.GetRequiredService<IAlertStateStore>(), sp.GetRequiredService<EngineHealth>(), sp.GetRequiredService<RuleRunner>(),
+            sp.GetRequiredService<ILogger<RuleScheduler>>())
         {
             MisfireThreshold = options.MisfireThreshold,
         });

@@ -18,18 +18,21 @@ public sealed class RuleScheduler : IHostedService, IDisposable
     private readonly RuleSetProvider _rules;
     private readonly IAlertStateStore _store;
     private readonly EngineHealth _health;
+    private readonly RuleRunner _runner;
     private readonly ILogger<RuleScheduler> _logger;
     private readonly Dictionary<string, string> _scheduled = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _sync = new(1, 1);
     private IScheduler? _scheduler;
 
     /// <summary>Created by dependency injection.</summary>
-    public RuleScheduler(ISchedulerFactory factory, RuleSetProvider rules, IAlertStateStore store, EngineHealth health, ILogger<RuleScheduler> logger)
+    public RuleScheduler(ISchedulerFactory factory, RuleSetProvider rules, IAlertStateStore store, EngineHealth health, RuleRunner runner,
+        ILogger<RuleScheduler> logger)
     {
         _factory = factory;
         _rules = rules;
         _store = store;
         _health = health;
+        _runner = runner;
         _logger = logger;
     }
 
@@ -51,6 +54,8 @@ public sealed class RuleScheduler : IHostedService, IDisposable
             // Not fatal: runs retry, count failures and raise a self-alert while Elasticsearch is away.
             _logger.LogError("Could not prepare the alert state index: {Reason}", e.Message);
         }
+
+        await _runner.PrepareAsync(_rules.Current, cancellationToken).ConfigureAwait(false);
 
         _scheduler = await _factory.GetScheduler(cancellationToken).ConfigureAwait(false);
         _scheduler.ListenerManager.AddTriggerListener(new MisfireCounter(_health), [GroupMatcher<TriggerKey>.GroupEquals(Group)]);

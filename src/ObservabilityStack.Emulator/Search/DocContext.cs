@@ -71,16 +71,22 @@ internal sealed class DocContext
         if (Shard is IndexShard own)
         {
             _index = own.IndexName;
-            foreach (var (stored, run, position) in own.Table.Range(from, to))
+            foreach (var stretch in own.Table.Stretches(from, to))
             {
-                _doc = null;
-                _stored = stored;
-                _run = run;
-                RunColumns = run?.Columns;
-                Position = position;
-                TimestampMillis = stored.Timestamp;
-                DocIndex++;
-                yield return this;
+                for (var position = stretch.Start; position < stretch.End; position++)
+                {
+                    MoveTo(stretch.Run, position, DocIndex + 1);
+                    yield return this;
+                }
+            }
+
+            if (from is null && to is null)
+            {
+                foreach (var stored in own.Table.Untimed)
+                {
+                    MoveTo(stored, DocIndex + 1);
+                    yield return this;
+                }
             }
 
             yield break;
@@ -92,5 +98,37 @@ internal sealed class DocContext
             DocIndex++;
             yield return this;
         }
+    }
+
+    /// <summary>Starts reading <paramref name="shard"/> (the emulator's own index) position by position.</summary>
+    public void Begin(IndexShard shard)
+    {
+        Shard = shard;
+        _index = shard.IndexName;
+        DocIndex = -1;
+    }
+
+    /// <summary>Moves to the document at <paramref name="position"/> of <paramref name="run"/>, the shard's <paramref name="docIndex"/>-th.</summary>
+    public void MoveTo(TimeRun run, int position, int docIndex)
+    {
+        _doc = null;
+        _stored = run.Docs[position];
+        _run = run;
+        RunColumns = run.Columns;
+        Position = position;
+        TimestampMillis = run.Times[position];
+        DocIndex = docIndex;
+    }
+
+    /// <summary>Moves to a document without a timestamp (in no run), the shard's <paramref name="docIndex"/>-th.</summary>
+    public void MoveTo(StoredDocument stored, int docIndex)
+    {
+        _doc = null;
+        _stored = stored;
+        _run = null;
+        RunColumns = null;
+        Position = 0;
+        TimestampMillis = null;
+        DocIndex = docIndex;
     }
 }

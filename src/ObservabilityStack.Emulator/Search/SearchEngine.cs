@@ -103,13 +103,11 @@ public static class SearchEngine
         {
             doc.Shard = shards[s];
             doc.ShardIndex = s;
-            foreach (var current in doc.Visit(from, to))
+            Blocks.BlockScan.Run(doc, query, from, to, (match, _) =>
             {
-                if (query.Matches(doc, out _))
-                {
-                    onMatch(doc.Doc);
-                }
-            }
+                onMatch(match.Doc);
+                return true;
+            });
         }
     }
 

@@ -65,48 +65,51 @@ internal sealed class SearchExecutor(SearchRequest request, IReadOnlyList<ISearc
         }
 
         var doc = new DocContext();
-        var wantHits = request.Size > 0;
-        var sort = request.Sort;
+        var matchedInShard = 0;
         for (var s = 0; s < _shards.Count; s++)
         {
             doc.Shard = _shards[s];
             doc.ShardIndex = s;
             doc.Columns = DocValues.ColumnPlan.For(request.ReadFields, doc.Shard.Mappings);
-            var matchedInShard = 0;
-            foreach (var current in doc.Visit(from, to))
+            matchedInShard = 0;
+            Blocks.BlockScan.Run(doc, request.Query, from, to, OnMatch);
+        }
+
+        bool OnMatch(DocContext doc, double score)
+        {
+            if (score < request.MinScore)
             {
-                if (!request.Query.Matches(doc, out var score) || score < request.MinScore)
-                {
-                    continue;
-                }
-
-                if (request.TerminateAfter is { } limit && matchedInShard >= limit)
-                {
-                    _terminatedEarly = true;
-                    break;
-                }
-
-                matchedInShard++;
-                doc.Score = score;
-                _aggregations.Collect(doc);
-                if (request.PostFilter is not null && !request.PostFilter.Matches(doc, out _))
-                {
-                    continue;
-                }
-
-                _total++;
-                _maxScore = Math.Max(_maxScore, score);
-                if (wantHits)
-                {
-                    var keys = new SortKey[sort.Length];
-                    for (var i = 0; i < keys.Length; i++)
-                    {
-                        keys[i] = sort[i].KeyOf(doc, score);
-                    }
-
-                    _hits.Add(new Hit(doc.Doc, doc.Shard, s, doc.DocIndex, score, keys));
-                }
+                return true;
             }
+
+            if (request.TerminateAfter is { } limit && matchedInShard >= limit)
+            {
+                _terminatedEarly = true;
+                return false;
+            }
+
+            matchedInShard++;
+            doc.Score = score;
+            _aggregations.Collect(doc);
+            if (request.PostFilter is not null && !request.PostFilter.Matches(doc, out _))
+            {
+                return true;
+            }
+
+            _total++;
+            _maxScore = Math.Max(_maxScore, score);
+            if (request.Size > 0)
+            {
+                var keys = new SortKey[request.Sort.Length];
+                for (var i = 0; i < keys.Length; i++)
+                {
+                    keys[i] = request.Sort[i].KeyOf(doc, score);
+                }
+
+                _hits.Add(new Hit(doc.Doc, doc.Shard, doc.ShardIndex, doc.DocIndex, score, keys));
+            }
+
+            return true;
         }
     }
 

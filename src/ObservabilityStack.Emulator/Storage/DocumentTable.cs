@@ -51,18 +51,54 @@ internal sealed class DocumentTable
     /// </summary>
     public IEnumerable<RunPosition> Range(long? from, long? to)
     {
-        var slices = new List<(TimeRun Run, int Start, int End)>(_runs.Length);
+        foreach (var stretch in Stretches(from, to))
+        {
+            for (var i = stretch.Start; i < stretch.End; i++)
+            {
+                yield return new RunPosition(stretch.Run.Docs[i], stretch.Run, i);
+            }
+        }
+
+        if (from is null && to is null)
+        {
+            foreach (var doc in _untimed)
+            {
+                yield return new RunPosition(doc, null, 0);
+            }
+        }
+    }
+
+    /// <summary>Documents without a timestamp (they match no time range, and come last in index order).</summary>
+    public IReadOnlyList<StoredDocument> Untimed => _untimed;
+
+    /// <summary>
+    /// The documents with timestamp in [from, to] (inclusive; null = open) as stretches of runs in index order, so a
+    /// reader walks plain positions instead of merging runs document by document. Log runs rarely overlap in time
+    /// except at their edges, so this is usually one stretch per run.
+    /// </summary>
+    public IEnumerable<RunStretch> Stretches(long? from, long? to)
+    {
+        var slices = Slices(from, to);
+        foreach (var (slice, start, end) in InIndexOrder(slices))
+        {
+            yield return new RunStretch(slices[slice].Run, start, end);
+        }
+    }
+
+    /// <summary>Each run's documents with timestamp in [from, to] (inclusive; null = open), run by run.</summary>
+    public List<RunStretch> Slices(long? from, long? to)
+    {
+        var slices = new List<RunStretch>(_runs.Length);
         foreach (var run in _runs)
         {
             var (start, end) = run.Slice(from, to);
             if (start < end)
             {
-                slices.Add((run, start, end));
+                slices.Add(new RunStretch(run, start, end));
             }
         }
 
-        var timed = slices.Count == 1 ? Single(slices[0]) : Disjoint(slices) ? slices.SelectMany(Single) : Merged(slices);
-        return from is null && to is null ? timed.Concat(_untimed.Select(d => new RunPosition(d, null, 0))) : timed;
+        return slices;
     }
 
     /// <summary>A new table with <paramref name="added"/> merged in and <paramref name="removed"/> taken out.</summary>
@@ -103,52 +139,32 @@ internal sealed class DocumentTable
         return new DocumentTable([.. runs], [.. untimed]);
     }
 
-    private static IEnumerable<RunPosition> Single((TimeRun Run, int Start, int End) slice)
-    {
-        for (var i = slice.Start; i < slice.End; i++)
-        {
-            yield return new RunPosition(slice.Run.Docs[i], slice.Run, i);
-        }
-    }
-
-    /// <summary>Whether the slices, ordered by their first document, follow one another without overlapping.</summary>
-    private static bool Disjoint(List<(TimeRun Run, int Start, int End)> slices)
-    {
-        slices.Sort(static (a, b) => TimeRun.Compare(a.Run.Docs[a.Start], b.Run.Docs[b.Start]));
-        for (var k = 1; k < slices.Count; k++)
-        {
-            if (TimeRun.Compare(slices[k - 1].Run.Docs[slices[k - 1].End - 1], slices[k].Run.Docs[slices[k].Start]) > 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>
-    /// Index order of two run positions, reading the runs' timestamp arrays (sequential memory) and touching the
-    /// documents only on a tie, since the merge compares the heads of every slice for each document it yields.
+    /// Merges the slices of <see cref="Slices"/> into index order a stretch at a time: the slice with the smallest head runs on until
+    /// it passes the smallest head of the others (a binary search over its timestamps), then the next takes over.
+    /// Each stretch names its slice by index in <paramref name="slices"/>.
     /// </summary>
-    private static int CompareAt(TimeRun a, int i, TimeRun b, int j)
-    {
-        var byTime = a.Times[i].CompareTo(b.Times[j]);
-        return byTime != 0 ? byTime : a.Docs[i].SeqNo.CompareTo(b.Docs[j].SeqNo);
-    }
-
-    /// <summary>A k-way merge of the runs' slices (k is small: runs of log data rarely overlap in time).</summary>
-    private static IEnumerable<RunPosition> Merged(List<(TimeRun Run, int Start, int End)> slices)
+    public static IEnumerable<(int Slice, int Start, int End)> InIndexOrder(List<RunStretch> slices)
     {
         var positions = slices.Select(s => s.Start).ToArray();
         while (true)
         {
-            var best = -1;
+            int best = -1, second = -1;
             for (var k = 0; k < slices.Count; k++)
             {
-                if (positions[k] < slices[k].End
-                    && (best < 0 || CompareAt(slices[k].Run, positions[k], slices[best].Run, positions[best]) < 0))
+                if (positions[k] >= slices[k].End)
                 {
+                    continue;
+                }
+
+                if (best < 0 || CompareAt(slices[k].Run, positions[k], slices[best].Run, positions[best]) < 0)
+                {
+                    second = best;
                     best = k;
+                }
+                else if (second < 0 || CompareAt(slices[k].Run, positions[k], slices[second].Run, positions[second]) < 0)
+                {
+                    second = k;
                 }
             }
 
@@ -157,8 +173,48 @@ internal sealed class DocumentTable
                 yield break;
             }
 
-            var position = positions[best]++;
-            yield return new RunPosition(slices[best].Run.Docs[position], slices[best].Run, position);
+            var run = slices[best].Run;
+            var from = positions[best];
+            var end = slices[best].End;
+            if (second >= 0)
+            {
+                end = RunsUntil(run, from, end, slices[second].Run, positions[second]);
+            }
+
+            positions[best] = end;
+            yield return (best, from, end);
         }
+    }
+
+    /// <summary>The first position in [from, end) of <paramref name="run"/> that comes after <paramref name="other"/>'s document at <paramref name="at"/> (end when none).</summary>
+    private static int RunsUntil(TimeRun run, int from, int end, TimeRun other, int at)
+    {
+        var limit = other.Times[at];
+        var position = Array.BinarySearch(run.Times, from, end - from, limit);
+        if (position < 0)
+        {
+            return ~position;
+        }
+
+        // Equal timestamps: BinarySearch found any of them; back up to the first, then order by seq_no.
+        while (position > from && run.Times[position - 1] == limit)
+        {
+            position--;
+        }
+
+        var seqNo = other.Docs[at].SeqNo;
+        while (position < end && run.Times[position] == limit && run.Docs[position].SeqNo < seqNo)
+        {
+            position++;
+        }
+
+        return Math.Max(position, from + 1);
+    }
+
+    /// <summary>Index order of two run positions, reading the runs' timestamp arrays and touching the documents only on a tie.</summary>
+    private static int CompareAt(TimeRun a, int i, TimeRun b, int j)
+    {
+        var byTime = a.Times[i].CompareTo(b.Times[j]);
+        return byTime != 0 ? byTime : a.Docs[i].SeqNo.CompareTo(b.Docs[j].SeqNo);
     }
 }

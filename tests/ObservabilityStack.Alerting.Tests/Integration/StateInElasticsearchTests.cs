@@ -51,6 +51,42 @@ public sealed class StateInElasticsearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEngineThatPreparesReadsEveryStateInOneSearchAndItsFirstRunsUseThem()
+    {
+        var firing = SomeRule.Http5xx(threshold: 5) with { RepeatInterval = TimeSpan.FromHours(1) };
+        var quiet = SomeRule.Http5xx("api-5xx-quiet", threshold: 99);
+        await NewInstance(_es.Client).RunAsync(firing);
+        await NewInstance(_es.Client).RunAsync(quiet);
+        _sink.Published.ShouldHaveSingleItem();
+
+        // A fresh process prepares: one search for all states, then runs that know them (no conflict, no second email).
+        using var client = new ElasticsearchClient(new ElasticsearchClientOptions { Url = _es.Url });
+        var store = new CountingStateStore(Store(client));
+        var restarted = NewInstance(client, "restarted", store: store);
+        await restarted.PrepareAsync(new RuleSet { Rules = [firing, quiet] });
+        _clock.Advance(TimeSpan.FromSeconds(10));
+        var reports = new[] { await restarted.RunAsync(firing), await restarted.RunAsync(quiet) };
+
+        store.Listed.ShouldBe([null]);
+        reports.Sum(r => r.Conflicts).ShouldBe(0);
+        _sink.Published.Count.ShouldBe(1);
+        _clock.Advance(TimeSpan.FromMinutes(10));
+        await restarted.RunAsync(firing);
+        _sink.Published.Select(n => n.Kind).ShouldBe([NotificationKind.Firing, NotificationKind.Resolved]);
+    }
+
+    [Fact]
+    public async Task PreparingWhileElasticsearchIsUnreachableLeavesTheRunsToRetryAndReport()
+    {
+        using var dead = new ElasticsearchClient(new ElasticsearchClientOptions { Url = new Uri("http://127.0.0.1:1"), MaxRetries = 0 });
+        var runner = NewInstance(dead);
+
+        await runner.PrepareAsync(new RuleSet { Rules = [SomeRule.Http5xx()] });
+
+        await Should.ThrowAsync<ElasticsearchUnavailableException>(() => runner.RunAsync(SomeRule.Http5xx()));
+    }
+
+    [Fact]
     public async Task HistoryLandsInTheHistoryStreamAsTheEcsDocumentsTheAlertsDashboardReads()
     {
         await NewInstance(_es.Client).RunAsync(SomeRule.Http5xx(threshold: 5));
@@ -131,9 +167,9 @@ public sealed class StateInElasticsearchTests : IAsyncLifetime
 
     private ElasticsearchAlertStateStore Store(ElasticsearchClient client) => new(client, _names, NullLogger.Instance);
 
-    private RuleRunner NewInstance(ElasticsearchClient client, string name = "x", INotificationSink? sink = null)
+    private RuleRunner NewInstance(ElasticsearchClient client, string name = "x", INotificationSink? sink = null, IAlertStateStore? store = null)
     {
-        var store = Store(client);
+        store ??= Store(client);
         var mutes = new AlertMutes(store, () => RuleSet.Empty, new InhibitionIndex());
         _disposables.Add(mutes);
         return new RuleRunner(new ElasticsearchRuleEvaluator(client), store, sink ?? _sink, mutes, _clock, NullLogger.Instance) { Instance = name };

@@ -8,4 +8,13 @@ internal sealed class ExistsColumn(int start, int length, ulong[]? bits) : DocCo
 
     /// <summary>True when the document at run position <paramref name="position"/> has a value.</summary>
     public bool Has(int position) => bits is not null && Bits.Has(bits, position - Start);
+
+    /// <summary>Clears the candidates (bit i = position <see cref="DocColumn.Start"/> + i) without a value.</summary>
+    public void Keep(ulong[] candidates)
+    {
+        for (var w = 0; w < candidates.Length; w++)
+        {
+            candidates[w] &= bits is not null && w < bits.Length ? bits[w] : 0;
+        }
+    }
 }

@@ -64,6 +64,45 @@ internal sealed class KeywordColumn : DocColumn
         }
     }
 
+    /// <summary>
+    /// Clears the candidates (bit i = position <see cref="DocColumn.Start"/> + i) whose values are all refused by
+    /// <paramref name="accepted"/> (indexed by ordinal); a document without a value is refused.
+    /// </summary>
+    public void Keep(ulong[] candidates, bool[] accepted)
+    {
+        for (var w = 0; w < candidates.Length; w++)
+        {
+            var word = candidates[w];
+            var kept = word;
+            while (word != 0)
+            {
+                var bit = System.Numerics.BitOperations.TrailingZeroCount(word);
+                word &= word - 1;
+                var i = (w << 6) + bit;
+                var ordinal = _ordinals is null ? Missing : _ordinals[i];
+                if (ordinal >= 0 ? !accepted[ordinal] : ordinal == Missing || !AnyAccepted(_multi![i], accepted))
+                {
+                    kept &= ~(1UL << bit);
+                }
+            }
+
+            candidates[w] = kept;
+        }
+    }
+
+    private static bool AnyAccepted(int[] ordinals, bool[] accepted)
+    {
+        foreach (var ordinal in ordinals)
+        {
+            if (accepted[ordinal])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The ordinal of <paramref name="value"/>, or a negative number when no document has it.</summary>
     public int OrdinalOf(string value) => Array.BinarySearch(Terms, value, StringComparer.Ordinal);
 }

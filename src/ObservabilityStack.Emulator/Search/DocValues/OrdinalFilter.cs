@@ -23,6 +23,9 @@ internal sealed class OrdinalFilter
         return accepted;
     });
 
+    /// <summary>The accepted flag of each of the column's terms, or null when its dictionary is too large to precompute.</summary>
+    public bool[]? AcceptedFor(KeywordColumn column) => column.Terms.Length > MaxTerms ? null : _accepted.For(column);
+
     /// <summary>
     /// Whether the document at <paramref name="position"/> has a value the predicate accepts; null when the document
     /// has several values or the dictionary is too large (the caller reads the values instead).

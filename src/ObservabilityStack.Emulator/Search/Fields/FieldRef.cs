@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ObservabilityStack.Emulator.Search.Blocks;
 using ObservabilityStack.Emulator.Search.DocValues;
 
 namespace ObservabilityStack.Emulator.Search.Fields;
@@ -106,6 +107,43 @@ internal sealed class FieldRef
         }
 
         FieldValues.AddNumbers(field, Elements(doc), output);
+    }
+
+    /// <summary>True for the metadata fields that have no column (<c>_id</c>, <c>_index</c>).</summary>
+    public bool IsMetadata => Path is "_id" or "_index";
+
+    /// <summary>The keyword column of the block (a column-aware query's view of the field; not for metadata fields).</summary>
+    public KeywordColumn KeywordColumnOf(in RunBlock block) =>
+        _keywords.Get(block.Columns, block.Start, Resolve(block.Mappings).KeywordColumn, block.Plan);
+
+    /// <summary>The exists column of the block (not for metadata fields).</summary>
+    public ExistsColumn ExistsColumnOf(in RunBlock block) =>
+        _exists.Get(block.Columns, block.Start, Resolve(block.Mappings).ExistsColumn, block.Plan);
+
+    /// <summary>
+    /// Clears the block's candidates none of whose values pass <paramref name="test"/> (numeric fields; dates as epoch
+    /// millis, <c>@timestamp</c> read from the run's own sorted timestamps).
+    /// </summary>
+    public void KeepNumbers<TTest>(in RunBlock block, ulong[] candidates, TTest test)
+        where TTest : struct, INumberTest
+    {
+        var field = Resolve(block.Mappings);
+        if (field.Kind == FieldKind.Date && Path == "@timestamp")
+        {
+            var times = block.Run.Times;
+            var offset = block.BlockStart;
+            for (var i = block.Start; i < block.End; i++)
+            {
+                if (!test.Accepts(times[i]))
+                {
+                    candidates[(i - offset) >> 6] &= ~(1UL << (i - offset));
+                }
+            }
+
+            return;
+        }
+
+        _numbers.Get(block.Columns, block.Start, field.NumberColumn, block.Plan).Keep(candidates, test);
     }
 
     /// <summary>Adds the analysed tokens of a text field, or the exact strings of any other field.</summary>

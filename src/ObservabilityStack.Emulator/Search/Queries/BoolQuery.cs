@@ -1,3 +1,5 @@
+using ObservabilityStack.Emulator.Search.Blocks;
+
 namespace ObservabilityStack.Emulator.Search.Queries;
 
 /// <summary><c>bool</c>: must/filter/should/must_not with minimum_should_match; scores add up like Lucene's.</summary>
@@ -56,6 +58,75 @@ internal sealed class BoolQuery(Query[] must, Query[] filter, Query[] should, Qu
 
         score *= boost;
         return true;
+    }
+
+    private ulong[]? _clause;
+    private ulong[]? _anyShould;
+
+    /// <inheritdoc/>
+    public override double? ConstantScore => must.Length == 0 && should.Length == 0 ? (filter.Length == 0 ? 1.0 : 0) * boost : null;
+
+    /// <inheritdoc/>
+    public override bool FilterBlock(in RunBlock block, ulong[] candidates)
+    {
+        var exact = true;
+        foreach (var clause in filter.Concat(must))
+        {
+            exact &= clause.FilterBlock(block, candidates);
+            if (!BlockBits.Any(candidates))
+            {
+                return true;
+            }
+        }
+
+        _clause ??= new ulong[candidates.Length];
+        foreach (var clause in mustNot)
+        {
+            // A must_not clause can only remove what it matches exactly; otherwise its documents are checked one by one.
+            Array.Copy(candidates, _clause, candidates.Length);
+            if (clause.FilterBlock(block, _clause))
+            {
+                BlockBits.AndNot(candidates, _clause);
+            }
+            else
+            {
+                exact = false;
+            }
+        }
+
+        if (should.Length == 0 || minimumShouldMatch == 0)
+        {
+            return exact;
+        }
+
+        if (minimumShouldMatch > 1)
+        {
+            return false;
+        }
+
+        // minimum_should_match 1: keep the union of the should clauses' matches.
+        _anyShould ??= new ulong[candidates.Length];
+        Array.Clear(_anyShould);
+        foreach (var clause in should)
+        {
+            Array.Copy(candidates, _clause, candidates.Length);
+            if (!clause.FilterBlock(block, _clause))
+            {
+                return false;
+            }
+
+            for (var w = 0; w < _clause.Length; w++)
+            {
+                _anyShould[w] |= _clause[w];
+            }
+        }
+
+        for (var w = 0; w < candidates.Length; w++)
+        {
+            candidates[w] &= _anyShould[w];
+        }
+
+        return exact;
     }
 
     /// <inheritdoc/>

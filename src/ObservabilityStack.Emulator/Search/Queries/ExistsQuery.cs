@@ -1,4 +1,5 @@
 using ObservabilityStack.Emulator.Search.Fields;
+using ObservabilityStack.Emulator.Search.Blocks;
 
 namespace ObservabilityStack.Emulator.Search.Queries;
 
@@ -41,5 +42,25 @@ internal sealed class ExistsQuery(string field, double boost) : Query
         }
 
         return false;
+    }
+
+    /// <inheritdoc/>
+    public override double? ConstantScore => boost;
+
+    /// <inheritdoc/>
+    public override bool FilterBlock(in RunBlock block, ulong[] candidates)
+    {
+        if (_field.IsMetadata)
+        {
+            return true;
+        }
+
+        if (_field.Resolve(block.Mappings).Kind == FieldKind.Object)
+        {
+            return false;
+        }
+
+        _field.ExistsColumnOf(block).Keep(candidates);
+        return true;
     }
 }

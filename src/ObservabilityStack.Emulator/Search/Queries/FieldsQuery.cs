@@ -1,3 +1,4 @@
+using ObservabilityStack.Emulator.Search.Blocks;
 using ObservabilityStack.Emulator.Search.Fields;
 
 namespace ObservabilityStack.Emulator.Search.Queries;
@@ -20,16 +21,20 @@ internal sealed class FieldsQuery : Query
     }
 
     /// <inheritdoc/>
-    public override bool Matches(DocContext doc, out double score)
+    public override bool Matches(DocContext doc, out double score) => For(doc.Shard.Mappings).Matches(doc, out score);
+
+    /// <inheritdoc/>
+    public override bool FilterBlock(in RunBlock block, ulong[] candidates) => For(block.Mappings).FilterBlock(block, candidates);
+
+    private Query For(IFieldMappings mappings)
     {
-        var mappings = doc.Shard.Mappings;
         if (!_byMappings.TryGetValue(mappings, out var query))
         {
             query = Build(mappings);
             _byMappings[mappings] = query;
         }
 
-        return query.Matches(doc, out score);
+        return query;
     }
 
     private Query Build(IFieldMappings mappings)

@@ -1,3 +1,5 @@
+using ObservabilityStack.Emulator.Search.Blocks;
+
 namespace ObservabilityStack.Emulator.Search.Queries;
 
 /// <summary><c>match_all</c> (score = boost) and <c>match_none</c>.</summary>
@@ -11,5 +13,19 @@ internal sealed class MatchAllQuery(bool matches, double boost = 1.0) : Query
     {
         score = matches ? boost : 0;
         return matches;
+    }
+
+    /// <inheritdoc/>
+    public override double? ConstantScore => matches ? boost : 0;
+
+    /// <inheritdoc/>
+    public override bool FilterBlock(in RunBlock block, ulong[] candidates)
+    {
+        if (!matches)
+        {
+            Array.Clear(candidates);
+        }
+
+        return true;
     }
 }

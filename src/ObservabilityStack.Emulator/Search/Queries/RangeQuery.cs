@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ObservabilityStack.Emulator.Search.Fields;
+using ObservabilityStack.Emulator.Search.Blocks;
 
 namespace ObservabilityStack.Emulator.Search.Queries;
 
@@ -61,6 +62,23 @@ internal sealed class RangeQuery : Query
         }
 
         return false;
+    }
+
+    /// <inheritdoc/>
+    public override double? ConstantScore => _boost;
+
+    /// <inheritdoc/>
+    public override bool FilterBlock(in RunBlock block, ulong[] candidates)
+    {
+        var field = _field.Resolve(block.Mappings);
+        if (!field.IsNumeric || _field.IsMetadata)
+        {
+            return false;
+        }
+
+        Convert(field);
+        _field.KeepNumbers(block, candidates, new NumberInRange(_low, _lowInclusive, _high, _highInclusive));
+        return true;
     }
 
     /// <inheritdoc/>

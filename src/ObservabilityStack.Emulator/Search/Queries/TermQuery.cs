@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ObservabilityStack.Emulator.Search.DocValues;
 using ObservabilityStack.Emulator.Search.Fields;
+using ObservabilityStack.Emulator.Search.Blocks;
 
 namespace ObservabilityStack.Emulator.Search.Queries;
 
@@ -72,6 +73,52 @@ internal sealed class TermQuery : Query
         }
 
         return false;
+    }
+
+    /// <inheritdoc/>
+    public override double? ConstantScore => _boost;
+
+    /// <inheritdoc/>
+    public override bool FilterBlock(in RunBlock block, ulong[] candidates)
+    {
+        if (_field.IsMetadata)
+        {
+            return false;
+        }
+
+        var field = _field.Resolve(block.Mappings);
+        if (field.IsNumeric)
+        {
+            if (Converted(field) is not { } target)
+            {
+                Array.Clear(candidates);
+                return true;
+            }
+
+            _field.KeepNumbers(block, candidates, new NumberInSet([target]));
+            return true;
+        }
+
+        if (_text is null || field.Kind == FieldKind.Object)
+        {
+            Array.Clear(candidates);
+            return true;
+        }
+
+        return field.Kind != FieldKind.Text && KeepByOrdinal(_field, _ordinals, block, candidates);
+    }
+
+    /// <summary>Filters a keyword field's block by its dictionary; false when the dictionary is too large to precompute.</summary>
+    internal static bool KeepByOrdinal(FieldRef field, OrdinalFilter ordinals, in RunBlock block, ulong[] candidates)
+    {
+        var column = field.KeywordColumnOf(block);
+        if (ordinals.AcceptedFor(column) is not { } accepted)
+        {
+            return false;
+        }
+
+        column.Keep(candidates, accepted);
+        return true;
     }
 
     private double? Converted(ResolvedField field)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ObservabilityStack.Emulator.Search.DocValues;
 using ObservabilityStack.Emulator.Search.Fields;
+using ObservabilityStack.Emulator.Search.Blocks;
 
 namespace ObservabilityStack.Emulator.Search.Queries;
 
@@ -34,25 +35,35 @@ internal sealed class TermsQuery : Query
     }
 
     /// <inheritdoc/>
+    public override double? ConstantScore => _boost;
+
+    /// <inheritdoc/>
+    public override bool FilterBlock(in RunBlock block, ulong[] candidates)
+    {
+        if (_field.IsMetadata)
+        {
+            return false;
+        }
+
+        var field = _field.Resolve(block.Mappings);
+        if (field.IsNumeric)
+        {
+            ConvertNumbers(field);
+            _field.KeepNumbers(block, candidates, new NumberInSet(_numbers));
+            return true;
+        }
+
+        return field.Kind != FieldKind.Text && TermQuery.KeepByOrdinal(_field, _ordinals, block, candidates);
+    }
+
+    /// <inheritdoc/>
     public override bool Matches(DocContext doc, out double score)
     {
         score = _boost;
         var field = _field.Resolve(doc);
         if (field.IsNumeric)
         {
-            if (!ReferenceEquals(field, _convertedFor))
-            {
-                _convertedFor = field;
-                _numbers = [];
-                foreach (var value in _values)
-                {
-                    if (field.TryNumber(value, out var number))
-                    {
-                        _numbers.Add(number);
-                    }
-                }
-            }
-
+            ConvertNumbers(field);
             _docNumbers.Clear();
             _field.Numbers(doc, _docNumbers);
             foreach (var number in _docNumbers)
@@ -83,5 +94,21 @@ internal sealed class TermsQuery : Query
         }
 
         return false;
+    }
+
+    private void ConvertNumbers(ResolvedField field)
+    {
+        if (!ReferenceEquals(field, _convertedFor))
+        {
+            _convertedFor = field;
+            _numbers = [];
+            foreach (var value in _values)
+            {
+                if (field.TryNumber(value, out var number))
+                {
+                    _numbers.Add(number);
+                }
+            }
+        }
     }
 }

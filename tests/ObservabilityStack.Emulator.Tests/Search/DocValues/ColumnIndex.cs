@@ -70,6 +70,9 @@ internal sealed class ColumnIndex
         return this;
     }
 
+    /// <summary>One index seen through its columns and through <c>_source</c> only.</summary>
+    public sealed record Pair(IndexShard Columns, SourceOnlyShard Source);
+
     /// <summary>The column-backed shard as search sees it now.</summary>
     public IndexShard Shard() => new(_index);
 
