@@ -11,49 +11,6 @@ namespace ObservabilityStack.Gateway.Tests.Faults;
 /// <summary>The gateway as a real child process (<c>dotnet obs.dll gateway</c>), killed with SIGKILL in the middle of a load.</summary>
 public class KillNineTests
 {
-    private static string ObsDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "ObservabilityStack.Cli")))
-        {
-            dir = dir.Parent;
-        }
-
-        var bin = Path.Combine(dir!.FullName, "src", "ObservabilityStack.Cli", "bin");
-        return Directory.GetFiles(bin, "obs.dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).First();
-    }
-
-    private static async Task<(Process Process, Uri Url)> StartGatewayAsync(string data, Uri elasticsearch)
-    {
-        var process = Process.Start(new ProcessStartInfo("dotnet", [ObsDll(), "gateway", "--data", data, "--elasticsearch", elasticsearch.ToString(), "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            var line = await process.StandardOutput.ReadLineAsync();
-            if (line is null)
-            {
-                break;
-            }
-
-            const string marker = "Gateway listening on ";
-            var at = line.IndexOf(marker, StringComparison.Ordinal);
-            if (at >= 0)
-            {
-                var url = line[(at + marker.Length)..].Split(' ')[0].TrimEnd('.');
-                _ = process.StandardOutput.ReadToEndAsync();
-                _ = process.StandardError.ReadToEndAsync();
-                return (process, new Uri(url));
-            }
-        }
-
-        process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException("gateway child process did not start: " + await process.StandardError.ReadToEndAsync());
-    }
-
     [Fact]
     public async Task AfterKillNineEveryAcknowledgedEventArrivesExactlyOnce()
     {
@@ -61,7 +18,7 @@ public class KillNineTests
         var data = Path.Combine(Path.GetTempPath(), "obs-gw-kill-" + Guid.NewGuid().ToString("N"));
         var (_, key) = ApiKeys.Create(Path.Combine(data, "keys.json"), "shop-api", ["production"], false, [], DateTimeOffset.UtcNow);
         var acknowledged = new ConcurrentBag<string>();
-        var (first, url) = await StartGatewayAsync(data, es.Url);
+        var (first, url) = await GatewayProcess.StartAsync(data, es.Url);
         try
         {
             using var http = new HttpClient { BaseAddress = url };
@@ -113,7 +70,7 @@ public class KillNineTests
             first.Dispose();
         }
 
-        var (second, _) = await StartGatewayAsync(data, es.Url);
+        var (second, _) = await GatewayProcess.StartAsync(data, es.Url);
         try
         {
             var expected = acknowledged.ToHashSet(StringComparer.Ordinal);
