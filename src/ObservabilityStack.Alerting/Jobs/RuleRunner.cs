@@ -136,8 +136,7 @@ public sealed class RuleRunner
             var all = await _store.ListAsync(null, cancellationToken).ConfigureAwait(false);
             if (all.Count < MaxPreloadedStates)
             {
-                var byRule = all.GroupBy(s => s.State.Rule, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => g.ToDictionary(s => s.State.Group, StringComparer.Ordinal), StringComparer.Ordinal);
+                var byRule = all.GroupBy(s => s.State.Rule, StringComparer.Ordinal).ToDictionary(g => g.Key, ByGroup, StringComparer.Ordinal);
                 foreach (var rule in set.Rules)
                 {
                     _cache[rule.Name] = (byRule.GetValueOrDefault(rule.Name) ?? new Dictionary<string, VersionedState>(StringComparer.Ordinal), now);
@@ -175,10 +174,13 @@ public sealed class RuleRunner
             return new Dictionary<string, VersionedState>(cached.States, StringComparer.Ordinal);
         }
 
-        var states = (await _store.ListAsync(rule, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.State.Group, StringComparer.Ordinal);
+        var states = ByGroup(await _store.ListAsync(rule, cancellationToken).ConfigureAwait(false));
         _cache[rule] = (states, now);
         return new Dictionary<string, VersionedState>(states, StringComparer.Ordinal);
     }
+
+    private static Dictionary<string, VersionedState> ByGroup(IEnumerable<VersionedState> states) =>
+        states.ToDictionary(s => s.State.Group, StringComparer.Ordinal);
 
     /// <summary>
     /// How old a notification intent must be before another run treats its writer as dead and sends it.

@@ -23,8 +23,20 @@ internal sealed class OrdinalFilter
         return accepted;
     });
 
-    /// <summary>The accepted flag of each of the column's terms, or null when its dictionary is too large to precompute.</summary>
-    public bool[]? AcceptedFor(KeywordColumn column) => column.Terms.Length > MaxTerms ? null : _accepted.For(column);
+    /// <summary>
+    /// Clears the block candidates (bit i = position <see cref="DocColumn.Start"/> + i of <paramref name="column"/>)
+    /// whose values the predicate refuses; false, leaving them all, when the dictionary is too large to precompute.
+    /// </summary>
+    public bool TryKeep(KeywordColumn column, ulong[] candidates)
+    {
+        if (column.Terms.Length > MaxTerms)
+        {
+            return false;
+        }
+
+        column.Keep(candidates, _accepted.For(column));
+        return true;
+    }
 
     /// <summary>
     /// Whether the document at <paramref name="position"/> has a value the predicate accepts; null when the document

@@ -84,7 +84,7 @@ internal sealed class FieldRef
 
     /// <summary>The run's keyword column for this field, or null when the document is in no run.</summary>
     public KeywordColumn? KeywordColumnOf(DocContext doc) =>
-        doc.RunColumns is { } run && Path is not ("_id" or "_index")
+        doc.RunColumns is { } run && !IsMetadata
             ? _keywords.Get(run, doc.Position, Resolve(doc).KeywordColumn, doc.Columns)
             : null;
 

@@ -95,7 +95,7 @@ internal sealed class TermQuery : Query
                 return true;
             }
 
-            _field.KeepNumbers(block, candidates, new NumberInSet([target]));
+            _field.KeepNumbers(block, candidates, new NumberInRange(target, true, target, true));
             return true;
         }
 
@@ -105,20 +105,7 @@ internal sealed class TermQuery : Query
             return true;
         }
 
-        return field.Kind != FieldKind.Text && KeepByOrdinal(_field, _ordinals, block, candidates);
-    }
-
-    /// <summary>Filters a keyword field's block by its dictionary; false when the dictionary is too large to precompute.</summary>
-    internal static bool KeepByOrdinal(FieldRef field, OrdinalFilter ordinals, in RunBlock block, ulong[] candidates)
-    {
-        var column = field.KeywordColumnOf(block);
-        if (ordinals.AcceptedFor(column) is not { } accepted)
-        {
-            return false;
-        }
-
-        column.Keep(candidates, accepted);
-        return true;
+        return field.Kind != FieldKind.Text && _ordinals.TryKeep(_field.KeywordColumnOf(block), candidates);
     }
 
     private double? Converted(ResolvedField field)

@@ -53,7 +53,7 @@ internal sealed class TermsQuery : Query
             return true;
         }
 
-        return field.Kind != FieldKind.Text && TermQuery.KeepByOrdinal(_field, _ordinals, block, candidates);
+        return field.Kind != FieldKind.Text && _ordinals.TryKeep(_field.KeywordColumnOf(block), candidates);
     }
 
     /// <inheritdoc/>
